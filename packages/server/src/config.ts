@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+
+/**
+ * The one resolved options object. Built once from defaults and the environment at start,
+ * then passed down explicitly; nothing reads `process.env` after this.
+ */
+export interface HeraldConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Absolute path of the SQLite file; `:memory:` is not supported (the pipeline must survive restarts). */
+  sqlitePath: string;
+  /** Admin token from the environment; when unset one is generated and kept in the data dir. */
+  adminToken: string | undefined;
+  /** Base64 32-byte key encrypting endpoint secrets at rest; when unset a key file in the data dir is used. */
+  masterKey: string | undefined;
+  logLevel: string;
+  /** Largest accepted request body, bytes. */
+  bodyLimit: number;
+  /** Which loops this process runs. */
+  role: 'all' | 'api' | 'worker';
+  delivery: DeliveryConfig;
+}
+
+export interface DeliveryConfig {
+  /** Default retry schedule, seconds before each attempt; its length is the attempt budget. */
+  retrySchedule: number[];
+  /** ± fraction of each non-zero delay, to spread retries. */
+  jitter: number;
+  /** Upper bound on a receiver's `Retry-After`, seconds. */
+  maxRetryAfterSeconds: number;
+  defaultTimeoutMs: number;
+  defaultMaxInFlight: number;
+  /** Global cap on concurrent requests of one worker process. */
+  maxConcurrency: number;
+  /** Extra time past an endpoint's timeout before a lease is considered abandoned. */
+  leaseGraceMs: number;
+  /** How often the dispatcher looks for due work when nothing wakes it. */
+  pollIntervalMs: number;
+  /** Most deliveries claimed in one database round trip. */
+  claimBatch: number;
+  /** Max bytes of a receiver's response read; the stored excerpt is at most 4 KB of it. */
+  maxResponseBytes: number;
+  userAgent: string;
+}
+
+export const DEFAULT_RETRY_SCHEDULE = [0, 60, 300, 1800, 7200];
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function parseSchedule(value: string, name = 'HERALD_RETRY_SCHEDULE'): number[] {
+  const parts = value.split(',').map((s) => Number(s.trim()));
+  if (!parts.length || parts.some((n) => !Number.isFinite(n) || n < 0)) {
+    throw new Error(`${name} must be comma-separated seconds, e.g. "0,60,300", got "${value}"`);
+  }
+  return parts;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<HeraldConfig> = {}): HeraldConfig {
+  const dataDir = resolve(overrides.dataDir ?? env.HERALD_DATA_DIR ?? './data');
+  const role = (overrides.role ?? env.HERALD_ROLE ?? 'all') as HeraldConfig['role'];
+  if (!['all', 'api', 'worker'].includes(role)) throw new Error(`HERALD_ROLE must be all, api or worker, got "${role}"`);
+  const base: HeraldConfig = {
+    port: int(env.PORT ?? env.HERALD_PORT, 8080, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    sqlitePath: resolve(dataDir, 'herald.sqlite'),
+    adminToken: env.HERALD_ADMIN_TOKEN || undefined,
+    masterKey: env.HERALD_MASTER_KEY || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
+    role,
+    delivery: {
+      retrySchedule: env.HERALD_RETRY_SCHEDULE ? parseSchedule(env.HERALD_RETRY_SCHEDULE) : DEFAULT_RETRY_SCHEDULE,
+      jitter: 0.2,
+      maxRetryAfterSeconds: int(env.HERALD_MAX_RETRY_AFTER, 3600, 'HERALD_MAX_RETRY_AFTER'),
+      defaultTimeoutMs: 15_000,
+      defaultMaxInFlight: 10,
+      maxConcurrency: int(env.HERALD_MAX_CONCURRENCY, 1000, 'HERALD_MAX_CONCURRENCY'),
+      leaseGraceMs: 30_000,
+      pollIntervalMs: int(env.HERALD_POLL_INTERVAL_MS, 500, 'HERALD_POLL_INTERVAL_MS'),
+      claimBatch: 500,
+      maxResponseBytes: 64 * 1024,
+      userAgent: 'Herald-Webhooks/0.1',
+    },
+  };
+  return {
+    ...base,
+    ...overrides,
+    sqlitePath: overrides.sqlitePath ?? (overrides.dataDir ? resolve(dataDir, 'herald.sqlite') : base.sqlitePath),
+    delivery: { ...base.delivery, ...overrides.delivery },
+  };
+}

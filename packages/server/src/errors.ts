@@ -1,0 +1,28 @@
+/** A field-level problem, as returned in `errors` of a problem response. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error the API turns into an RFC 9457 problem response. Thrown at boundaries (API handlers,
+ * store constraint violations) with a message a person can act on.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+    options?: { cause?: unknown },
+  ) {
+    super(detail, options);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const notFound = (what: string, id: string) => new HttpProblem(404, 'Not Found', `${what} "${id}" was not found`);
+export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
+export const unprocessable = (detail: string, errors?: FieldError[]) =>
+  new HttpProblem(422, 'Unprocessable Content', detail, errors);
+export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);

@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page, PageQuery } from '../types.js';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (creating if needed) the SQLite file in WAL mode, tuned for many small transactions. */
+export function openDatabase(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode is durable against process crashes (kill -9); only an OS crash or power
+  // loss can lose the last transactions. FULL would fsync every commit.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+/**
+ * Applies numbered `NNN_name.sql` migrations in order, each in its own transaction that first
+ * records itself, so a second process migrating at the same time cannot apply it twice.
+ */
+export function migrate(db: Db): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS herald_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const run = db.transaction(() => {
+      const inserted = db.prepare('INSERT OR IGNORE INTO herald_migrations (name, applied_at) VALUES (?, ?)').run(file, Date.now());
+      if (inserted.changes === 0) return false;
+      db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+      return true;
+    });
+    if (run.immediate()) applied.push(file);
+  }
+  return applied;
+}
+
+export const json = {
+  parse<T>(text: string | null): T | null {
+    return text === null ? null : (JSON.parse(text) as T);
+  },
+  stringify(value: unknown): string | null {
+    return value === null || value === undefined ? null : JSON.stringify(value);
+  },
+};
+
+/**
+ * Keyset pagination, newest first: fetch one row more than asked to know whether more remain.
+ * `rows` must already be ordered by id descending and limited to `limit + 1`.
+ */
+export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Page<T> {
+  const done = rows.length <= page.limit;
+  const data = done ? rows : rows.slice(0, page.limit);
+  return { data, iterator: done ? null : data[data.length - 1]!.id, done };
+}
+
+/** Builds a WHERE clause from optional conditions, keeping parameters in step. */
+export class Where {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+  add(clause: string, ...params: unknown[]): this {
+    this.clauses.push(clause);
+    this.params.push(...params);
+    return this;
+  }
+  addIf(value: unknown, clause: string): this {
+    return value === undefined || value === null ? this : this.add(clause, value);
+  }
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}

@@ -1,0 +1,97 @@
+import type { AttemptRow, DeliveryRow, LogFilter, Scope, Store } from '../types.js';
+import { json, toPage, Where, type Db } from './db.js';
+
+type LogOps = Pick<Store, 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'resend' | 'retryNow' | 'recoverFailed'>;
+
+const DELIVERY_SELECT = `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at,
+  d.last_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
+  FROM deliveries d JOIN messages m ON m.id = d.message_id`;
+
+type Raw = Record<string, unknown>;
+
+const attemptFromRow = (r: Raw): AttemptRow => ({
+  ...(r as unknown as AttemptRow),
+  request_headers: json.parse<Record<string, string>>(r.request_headers as string) ?? {},
+  response_headers: json.parse<Record<string, string>>(r.response_headers as string | null),
+});
+
+function scoped(scope: Scope, appId: string, alias: string): Where {
+  return new Where()
+    .add(`${alias}.tenant_id = ?`, scope.tenant_id)
+    .add(`${alias}.environment = ?`, scope.environment)
+    .add(`${alias}.app_id = ?`, appId);
+}
+
+function applyFilter(where: Where, filter: LogFilter, alias: string, eventTypeColumn: string): Where {
+  return where
+    .addIf(filter.status, `${alias}.status = ?`)
+    .addIf(filter.endpoint_id, `${alias}.endpoint_id = ?`)
+    .addIf(filter.message_id, `${alias}.message_id = ?`)
+    .addIf(filter.event_type, `${eventTypeColumn} = ?`)
+    .addIf(filter.since, `${alias}.created_at >= ?`)
+    .addIf(filter.until, `${alias}.created_at < ?`);
+}
+
+export function makeLogOps(db: Db): LogOps {
+  const getDeliveryRow = (scope: Scope, appId: string, id: string) => {
+    const where = scoped(scope, appId, 'd').add('d.id = ?', id);
+    return (db.prepare(`${DELIVERY_SELECT} ${where}`).get(...where.params) as DeliveryRow | undefined) ?? null;
+  };
+  const requeue = db.prepare(
+    `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+     WHERE id = ?`,
+  );
+
+  return {
+    async listDeliveries(scope, appId, filter, page) {
+      const where = applyFilter(scoped(scope, appId, 'd'), filter, 'd', 'm.event_type').addIf(page.iterator, 'd.id < ?');
+      const rows = db.prepare(`${DELIVERY_SELECT} ${where} ORDER BY d.id DESC LIMIT ?`).all(...where.params, page.limit + 1) as DeliveryRow[];
+      return toPage(rows, page);
+    },
+    async getDelivery(scope, appId, id) {
+      return getDeliveryRow(scope, appId, id);
+    },
+    async listAttempts(scope, appId, filter, page) {
+      const where = applyFilter(scoped(scope, appId, 'a'), filter, 'a', 'a.event_type')
+        .addIf(filter.delivery_id, 'a.delivery_id = ?')
+        .addIf(page.iterator, 'a.id < ?');
+      const rows = db.prepare(`SELECT a.* FROM attempts a ${where} ORDER BY a.id DESC LIMIT ?`).all(...where.params, page.limit + 1) as Raw[];
+      return toPage(rows.map(attemptFromRow), page);
+    },
+    async resend(scope, appId, messageId, endpointId, now, newId) {
+      return db.transaction(() => {
+        const existing = db
+          .prepare('SELECT id, status FROM deliveries WHERE tenant_id = ? AND environment = ? AND message_id = ? AND endpoint_id = ?')
+          .get(scope.tenant_id, scope.environment, messageId, endpointId) as { id: string; status: string } | undefined;
+        if (existing?.status === 'delivering') return 'in_flight' as const;
+        if (existing) {
+          requeue.run(now, now, existing.id);
+          return getDeliveryRow(scope, appId, existing.id)!;
+        }
+        db.prepare(
+          `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+        ).run(newId, scope.tenant_id, scope.environment, appId, messageId, endpointId, now, now, now);
+        return getDeliveryRow(scope, appId, newId)!;
+      }).immediate();
+    },
+    async retryNow(scope, appId, deliveryId, now) {
+      return db.transaction(() => {
+        const row = getDeliveryRow(scope, appId, deliveryId);
+        if (!row) return null;
+        if (row.status === 'delivering') return 'in_flight' as const;
+        if (row.status === 'succeeded') return 'succeeded' as const;
+        requeue.run(now, now, deliveryId);
+        return getDeliveryRow(scope, appId, deliveryId);
+      }).immediate();
+    },
+    async recoverFailed(scope, appId, endpointId, since, until, now) {
+      return db
+        .prepare(
+          `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, updated_at = ?
+           WHERE tenant_id = ? AND environment = ? AND app_id = ? AND endpoint_id = ? AND status = 'failed' AND created_at >= ? AND created_at < ?`,
+        )
+        .run(now, now, scope.tenant_id, scope.environment, appId, endpointId, since, until).changes;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { MessageRow, PublishResult, Store } from '../types.js';
+import { toPage, Where, type Db } from './db.js';
+
+type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
+
+const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, created_at';
+
+function matchesFilter(filterTypes: string | null, eventType: string): boolean {
+  if (filterTypes === null) return true;
+  return (JSON.parse(filterTypes) as string[]).includes(eventType);
+}
+
+export function makeMessageOps(db: Db): MessageOps {
+  const findKey = db.prepare('SELECT request_hash, message_id, created_at FROM idempotency_keys WHERE tenant_id = ? AND environment = ? AND key = ?');
+  const deleteKey = db.prepare('DELETE FROM idempotency_keys WHERE tenant_id = ? AND environment = ? AND key = ?');
+  const insertKey = db.prepare(
+    'INSERT INTO idempotency_keys (tenant_id, environment, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const messageById = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`);
+  const messageByEventId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`);
+  const insertMessage = db.prepare(
+    'INSERT INTO messages (id, tenant_id, environment, app_id, event_type, event_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const subscribedEndpoints = db.prepare(
+    "SELECT id, filter_types FROM endpoints WHERE app_id = ? AND status = 'enabled' AND deleted_at IS NULL",
+  );
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+  );
+
+  return {
+    async publish(scope, input) {
+      // One synchronous transaction: message, deliveries and idempotency key commit together or not at all.
+      // BEGIN IMMEDIATE takes the write lock first, so concurrent duplicates serialise on it.
+      const run = db.transaction((): PublishResult => {
+        if (input.idempotency) {
+          const existing = findKey.get(scope.tenant_id, scope.environment, input.idempotency.key) as
+            | { request_hash: string; message_id: string; created_at: number }
+            | undefined;
+          if (existing && existing.created_at > input.now - input.idempotency.window_ms) {
+            if (existing.request_hash !== input.idempotency.request_hash) return { kind: 'idempotency_mismatch' };
+            const original = messageById.get(existing.message_id) as MessageRow | undefined;
+            if (original) return { kind: 'replayed', message: original };
+          }
+          if (existing) deleteKey.run(scope.tenant_id, scope.environment, input.idempotency.key);
+        }
+        if (input.event_id) {
+          const original = messageByEventId.get(input.app_id, input.event_id) as MessageRow | undefined;
+          if (original) return { kind: 'replayed', message: original };
+        }
+        insertMessage.run(input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload, input.now);
+        let deliveries = 0;
+        for (const ep of subscribedEndpoints.all(input.app_id) as { id: string; filter_types: string | null }[]) {
+          if (!matchesFilter(ep.filter_types, input.event_type)) continue;
+          insertDelivery.run(input.newDeliveryId(), scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, input.now, input.now, input.now);
+          deliveries++;
+        }
+        if (input.idempotency) {
+          insertKey.run(scope.tenant_id, scope.environment, input.idempotency.key, input.idempotency.request_hash, input.id, input.now);
+        }
+        const message: MessageRow = {
+          id: input.id,
+          app_id: input.app_id,
+          event_type: input.event_type,
+          event_id: input.event_id,
+          payload: input.payload,
+          created_at: input.now,
+        };
+        return { kind: 'created', message, deliveries };
+      });
+      return run.immediate();
+    },
+
+    async listMessages(scope, appId, filter, page) {
+      const where = new Where()
+        .add('tenant_id = ?', scope.tenant_id)
+        .add('environment = ?', scope.environment)
+        .add('app_id = ?', appId)
+        .addIf(filter.event_type, 'event_type = ?')
+        .addIf(filter.since, 'created_at >= ?')
+        .addIf(filter.until, 'created_at < ?')
+        .addIf(page.iterator, 'id < ?');
+      const rows = db
+        .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages ${where} ORDER BY id DESC LIMIT ?`)
+        .all(...where.params, page.limit + 1) as MessageRow[];
+      return toPage(rows, page);
+    },
+
+    async getMessage(scope, appId, id) {
+      const row = db
+        .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE tenant_id = ? AND environment = ? AND app_id = ? AND (id = ? OR event_id = ?)`)
+        .get(scope.tenant_id, scope.environment, appId, id, id) as MessageRow | undefined;
+      return row ?? null;
+    },
+  };
+}

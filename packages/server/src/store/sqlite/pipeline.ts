@@ -1,0 +1,158 @@
+import type { ClaimedDelivery, EndpointRuntime, Store } from '../types.js';
+import { json, type Db } from './db.js';
+
+type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt'>;
+
+interface Candidate {
+  id: string;
+  url: string;
+  timeout_ms: number;
+  retry_schedule: string | null;
+  app_retry_schedule: string | null;
+  max_in_flight: number;
+  headers: string;
+  in_flight: number;
+}
+
+/**
+ * Splits `limit` claims across endpoints round-robin: every endpoint with due work and spare
+ * in-flight capacity gets an equal share before any gets more, so one busy endpoint can never
+ * take the whole batch. `offset` rotates who goes first between batches.
+ */
+export function allocateFairly(capacities: number[], limit: number, offset: number): number[] {
+  const n = capacities.length;
+  const grant = new Array<number>(n).fill(0);
+  let remaining = limit;
+  let progressed = true;
+  while (remaining > 0 && progressed) {
+    progressed = false;
+    for (let k = 0; k < n && remaining > 0; k++) {
+      const i = (k + offset) % n;
+      if (grant[i]! < capacities[i]!) {
+        grant[i]!++;
+        remaining--;
+        progressed = true;
+      }
+    }
+  }
+  return grant;
+}
+
+export function makePipelineOps(db: Db): PipelineOps {
+  // The per-endpoint subqueries ride the partial indexes on pending/delivering rows, so this
+  // costs one index probe per enabled endpoint, however deep the backlog is.
+  const candidates = db.prepare(`
+    SELECT e.id, e.url, e.timeout_ms, e.retry_schedule, a.retry_schedule AS app_retry_schedule, e.max_in_flight, e.headers,
+      (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS in_flight
+    FROM endpoints e JOIN applications a ON a.id = e.app_id
+    WHERE e.status = 'enabled' AND e.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
+    ORDER BY e.id`);
+  const claimForEndpoint = db.prepare(`
+    UPDATE deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ?
+    WHERE id IN (
+      SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
+      ORDER BY next_attempt_at LIMIT ?)
+    RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`);
+  const messageForSend = db.prepare('SELECT event_type, event_id, payload, created_at FROM messages WHERE id = ?');
+  const liveSecrets = db.prepare(
+    'SELECT sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
+  );
+  const insertAttempt = db.prepare(`
+    INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
+      request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Fenced by the lease: a worker whose lease expired and was re-claimed must not overwrite the new owner's state.
+  const finishDelivery = db.prepare(`
+    UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, schedule_index = ?, next_attempt_at = ?, lease_owner = NULL,
+      lease_expires_at = NULL, last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?
+    WHERE id = ? AND lease_owner = ? AND status = 'delivering'`);
+  const disableEndpoint = db.prepare(
+    "UPDATE endpoints SET status = 'disabled', disabled_reason = ?, updated_at = ? WHERE id = ? AND status = 'enabled'",
+  );
+  let rotation = 0;
+
+  return {
+    async claimDue({ now, owner, limit, leaseGraceMs }) {
+      return db.transaction(() => {
+        const found = candidates.all(now) as Candidate[];
+        const endpoints = new Map<string, EndpointRuntime>();
+        const deliveries: ClaimedDelivery[] = [];
+        if (!found.length) return { deliveries, endpoints };
+        const grants = allocateFairly(found.map((c) => Math.max(0, c.max_in_flight - c.in_flight)), limit, rotation++ % found.length);
+        found.forEach((c, i) => {
+          const take = grants[i]!;
+          if (take === 0) return;
+          const claimed = claimForEndpoint.all(owner, now + c.timeout_ms + leaseGraceMs, now, c.id, now, take) as Omit<
+            ClaimedDelivery,
+            'event_type' | 'event_id' | 'payload' | 'message_created_at'
+          >[];
+          if (!claimed.length) return;
+          endpoints.set(c.id, {
+            id: c.id,
+            url: c.url,
+            timeout_ms: c.timeout_ms,
+            retry_schedule: json.parse<number[]>(c.retry_schedule) ?? json.parse<number[]>(c.app_retry_schedule),
+            max_in_flight: c.max_in_flight,
+            headers: json.parse<Record<string, string>>(c.headers) ?? {},
+            sealed_secrets: (liveSecrets.all(c.id, now) as { sealed: string }[]).map((s) => s.sealed),
+          });
+          for (const d of claimed) {
+            const m = messageForSend.get(d.message_id) as { event_type: string; event_id: string | null; payload: string; created_at: number };
+            deliveries.push({ ...d, event_type: m.event_type, event_id: m.event_id, payload: m.payload, message_created_at: m.created_at });
+          }
+        });
+        return { deliveries, endpoints };
+      }).immediate();
+    },
+
+    async recordOutcomes(outcomes, now) {
+      db.transaction(() => {
+        for (const o of outcomes) {
+          const d = o.delivery;
+          const a = o.attempt;
+          insertAttempt.run(
+            a.id, d.tenant_id, d.environment, d.app_id, d.id, d.message_id, d.endpoint_id, d.event_type, a.attempt_number, a.status, a.url,
+            JSON.stringify(a.request_headers), a.response_status, json.stringify(a.response_headers), a.response_body, a.error_class,
+            a.error_message, a.duration_ms, a.created_at,
+          );
+          const lastError = a.error_class ? `${a.error_class}: ${a.error_message ?? ''}`.slice(0, 500) : null;
+          finishDelivery.run(o.next.status, o.next.schedule_index, o.next.next_attempt_at, a.created_at, a.response_status, lastError, now, d.id, o.owner);
+          if (o.disable_endpoint) disableEndpoint.run(o.disable_endpoint, now, d.endpoint_id);
+        }
+      }).immediate();
+    },
+
+    async releaseExpiredLeases(now) {
+      return db
+        .prepare(
+          "UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE status = 'delivering' AND lease_expires_at <= ?",
+        )
+        .run(now, now).changes;
+    },
+
+    async releaseAllLeases(now) {
+      return db
+        .prepare("UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE status = 'delivering'")
+        .run(now).changes;
+    },
+
+    async queueStats() {
+      const rows = db
+        .prepare("SELECT status, COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'delivering') GROUP BY status")
+        .all() as { status: string; n: number }[];
+      const get = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+      return { pending: get('pending'), delivering: get('delivering') };
+    },
+
+    async nextDueAt() {
+      const row = db
+        .prepare(
+          `SELECT MIN((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending')) AS at
+           FROM endpoints e WHERE e.status = 'enabled' AND e.deleted_at IS NULL`,
+        )
+        .get() as { at: number | null };
+      return row.at;
+    },
+  };
+}

@@ -1,0 +1,294 @@
+import type { Environment } from '../crypto/tokens.js';
+
+/**
+ * The store seam. Every method is async so a networked dialect (PostgreSQL) fits behind the
+ * same contract as embedded SQLite. Tenant-owned reads and writes always take a Scope; an id
+ * from another tenant or environment simply is not found.
+ */
+export interface Scope {
+  tenant_id: string;
+  environment: Environment;
+}
+
+export interface Page<T> {
+  data: T[];
+  /** Pass back as `iterator` to get the next page; null when done. */
+  iterator: string | null;
+  done: boolean;
+}
+
+export interface PageQuery {
+  limit: number;
+  iterator?: string | undefined;
+}
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeyRow {
+  id: string;
+  tenant_id: string;
+  environment: Environment;
+  name: string;
+  key_hint: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface NewApiKey {
+  id: string;
+  environment: Environment;
+  name: string;
+  key_hash: string;
+  key_hint: string;
+}
+
+export interface ApplicationRow {
+  id: string;
+  uid: string | null;
+  name: string;
+  retry_schedule: number[] | null;
+  metadata: Record<string, string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventTypeRow {
+  id: string;
+  name: string;
+  description: string;
+  schema: Record<string, unknown> | null;
+  example: unknown;
+  archived: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+export type EndpointStatus = 'enabled' | 'disabled';
+
+export interface EndpointRow {
+  id: string;
+  app_id: string;
+  url: string;
+  description: string;
+  status: EndpointStatus;
+  disabled_reason: string | null;
+  filter_types: string[] | null;
+  timeout_ms: number;
+  retry_schedule: number[] | null;
+  max_in_flight: number;
+  headers: Record<string, string>;
+  metadata: Record<string, string>;
+  enabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+  /** Masked hints of the secrets that currently sign, newest first. */
+  secret_hints: string[];
+}
+
+export interface EndpointSecretInput {
+  id: string;
+  sealed: string;
+  hint: string;
+}
+
+export type EndpointPatch = Partial<
+  Pick<EndpointRow, 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata'>
+> & { status?: EndpointStatus };
+
+export interface MessageRow {
+  id: string;
+  app_id: string;
+  event_type: string;
+  event_id: string | null;
+  payload: string;
+  created_at: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'discarded';
+
+export interface DeliveryRow {
+  id: string;
+  app_id: string;
+  message_id: string;
+  endpoint_id: string;
+  event_type: string;
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'invalid_response';
+
+export interface AttemptRow {
+  id: string;
+  app_id: string;
+  delivery_id: string;
+  message_id: string;
+  endpoint_id: string;
+  event_type: string;
+  attempt_number: number;
+  status: 'succeeded' | 'failed';
+  url: string;
+  request_headers: Record<string, string>;
+  response_status: number | null;
+  response_headers: Record<string, string> | null;
+  response_body: string | null;
+  error_class: ErrorClass | null;
+  error_message: string | null;
+  duration_ms: number;
+  created_at: number;
+}
+
+export interface PublishInput {
+  id: string;
+  app_id: string;
+  event_type: string;
+  event_id: string | null;
+  payload: string;
+  now: number;
+  idempotency: { key: string; request_hash: string; window_ms: number } | null;
+  newDeliveryId: () => string;
+}
+
+export type PublishResult =
+  | { kind: 'created'; message: MessageRow; deliveries: number }
+  | { kind: 'replayed'; message: MessageRow }
+  | { kind: 'idempotency_mismatch' };
+
+export interface LogFilter {
+  status?: DeliveryStatus | 'succeeded' | 'failed' | undefined;
+  endpoint_id?: string | undefined;
+  event_type?: string | undefined;
+  message_id?: string | undefined;
+  delivery_id?: string | undefined;
+  since?: number | undefined;
+  until?: number | undefined;
+}
+
+/** What a worker holds while it sends one delivery. Carries ids and the payload, not endpoint config. */
+export interface ClaimedDelivery {
+  id: string;
+  tenant_id: string;
+  environment: Environment;
+  app_id: string;
+  message_id: string;
+  endpoint_id: string;
+  attempt_count: number;
+  schedule_index: number;
+  event_type: string;
+  event_id: string | null;
+  payload: string;
+  message_created_at: number;
+}
+
+/** An endpoint as the delivery path needs it: config resolved against its application. */
+export interface EndpointRuntime {
+  id: string;
+  url: string;
+  timeout_ms: number;
+  /** Endpoint's schedule, else its application's, else null (use the server default). */
+  retry_schedule: number[] | null;
+  max_in_flight: number;
+  headers: Record<string, string>;
+  /** Sealed secrets that sign right now, newest first. */
+  sealed_secrets: string[];
+}
+
+export interface ClaimRequest {
+  now: number;
+  owner: string;
+  limit: number;
+  leaseGraceMs: number;
+}
+
+export interface ClaimResult {
+  deliveries: ClaimedDelivery[];
+  endpoints: Map<string, EndpointRuntime>;
+}
+
+export interface AttemptOutcome {
+  delivery: ClaimedDelivery;
+  owner: string;
+  attempt: Omit<AttemptRow, 'app_id' | 'delivery_id' | 'message_id' | 'endpoint_id' | 'event_type'>;
+  next: { status: 'pending' | 'succeeded' | 'failed'; next_attempt_at: number | null; schedule_index: number };
+  disable_endpoint: string | null;
+}
+
+export interface QueueStats {
+  pending: number;
+  delivering: number;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  ping(): Promise<void>;
+
+  // tenants and keys (admin)
+  createTenant(tenant: TenantRow, keys: NewApiKey[]): Promise<void>;
+  listTenants(page: PageQuery): Promise<Page<TenantRow>>;
+  getTenant(id: string): Promise<TenantRow | null>;
+  createApiKey(tenantId: string, key: NewApiKey, now: number): Promise<void>;
+  listApiKeys(tenantId: string): Promise<ApiKeyRow[]>;
+  revokeApiKey(tenantId: string, keyId: string, now: number): Promise<boolean>;
+  findApiKey(keyHash: string): Promise<{ id: string; tenant_id: string; environment: Environment } | null>;
+
+  // applications
+  createApplication(scope: Scope, app: ApplicationRow): Promise<void>;
+  listApplications(scope: Scope, page: PageQuery): Promise<Page<ApplicationRow>>;
+  /** By `app_…` id or by the tenant's own uid. */
+  getApplication(scope: Scope, idOrUid: string): Promise<ApplicationRow | null>;
+  updateApplication(scope: Scope, id: string, patch: Partial<Pick<ApplicationRow, 'uid' | 'name' | 'retry_schedule' | 'metadata'>>, now: number): Promise<ApplicationRow | null>;
+  deleteApplication(scope: Scope, id: string): Promise<boolean>;
+
+  // event types
+  createEventType(scope: Scope, et: EventTypeRow): Promise<void>;
+  listEventTypes(scope: Scope, page: PageQuery, includeArchived: boolean): Promise<Page<EventTypeRow>>;
+  getEventType(scope: Scope, name: string): Promise<EventTypeRow | null>;
+  updateEventType(scope: Scope, name: string, patch: Partial<Pick<EventTypeRow, 'description' | 'schema' | 'example' | 'archived'>>, now: number): Promise<EventTypeRow | null>;
+  deleteEventType(scope: Scope, name: string): Promise<boolean>;
+
+  // endpoints
+  createEndpoint(scope: Scope, ep: Omit<EndpointRow, 'secret_hints'>, secret: EndpointSecretInput): Promise<EndpointRow>;
+  listEndpoints(scope: Scope, appId: string, page: PageQuery): Promise<Page<EndpointRow>>;
+  getEndpoint(scope: Scope, appId: string, id: string): Promise<EndpointRow | null>;
+  updateEndpoint(scope: Scope, appId: string, id: string, patch: EndpointPatch, now: number): Promise<EndpointRow | null>;
+  /** Soft-deletes the endpoint and discards its unfinished deliveries. */
+  deleteEndpoint(scope: Scope, appId: string, id: string, now: number): Promise<boolean>;
+
+  // messages
+  publish(scope: Scope, input: PublishInput): Promise<PublishResult>;
+  listMessages(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<MessageRow>>;
+  getMessage(scope: Scope, appId: string, id: string): Promise<MessageRow | null>;
+
+  // delivery log and replay
+  listDeliveries(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<DeliveryRow>>;
+  getDelivery(scope: Scope, appId: string, id: string): Promise<DeliveryRow | null>;
+  listAttempts(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<AttemptRow>>;
+  /** Queue (message × endpoint) now, creating the delivery if the endpoint never had one. */
+  resend(scope: Scope, appId: string, messageId: string, endpointId: string, now: number, newId: string): Promise<DeliveryRow | 'in_flight'>;
+  /** Make a failed or waiting delivery due now with a fresh retry budget. */
+  retryNow(scope: Scope, appId: string, deliveryId: string, now: number): Promise<DeliveryRow | 'in_flight' | 'succeeded' | null>;
+  /** Requeue every failed delivery of an endpoint created in [since, until). Returns how many. */
+  recoverFailed(scope: Scope, appId: string, endpointId: string, since: number, until: number, now: number): Promise<number>;
+
+  // delivery pipeline
+  claimDue(req: ClaimRequest): Promise<ClaimResult>;
+  recordOutcomes(outcomes: AttemptOutcome[], now: number): Promise<void>;
+  /** Return deliveries whose lease ran out (their worker died) to the queue. */
+  releaseExpiredLeases(now: number): Promise<number>;
+  /** Return every lease, whatever its expiry: only safe when this process owns the whole store. */
+  releaseAllLeases(now: number): Promise<number>;
+  queueStats(): Promise<QueueStats>;
+  /** Soonest next_attempt_at among pending deliveries of enabled endpoints, or null. */
+  nextDueAt(): Promise<number | null>;
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every test: type-check, then each package's node:test files (through tsx), in one
+// `node --test` run so the summary lines are standard.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) findTests(path, out);
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const only = process.argv.slice(2);
+const files = only.length ? only : findTests('packages').sort();
+
+if (!only.length) {
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    console.error('type-check failed');
+    process.exit(tsc.status ?? 1);
+  }
+}
+
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+});
+process.exit(run.status ?? 1);
