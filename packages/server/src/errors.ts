@@ -26,3 +26,19 @@ export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', det
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new HttpProblem(422, 'Unprocessable Content', detail, errors);
 export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);
+
+/** A unique constraint failed, in either store dialect (SQLite's code or PostgreSQL's 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** Run a write; a unique-constraint failure becomes a 409 with `detail`. */
+export async function orConflict<T>(write: Promise<T>, detail: string): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new HttpProblem(409, 'Conflict', detail, undefined, { cause: err });
+    throw err;
+  }
+}

@@ -1,0 +1,29 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { HeraldConfig } from '../config.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { notFound } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import type { ApplicationRow, Scope, Store } from '../store/types.js';
+import type { PayloadValidator } from './validation.js';
+
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** What route modules need, handed down from the composition root. */
+export interface ApiContext {
+  store: Store;
+  config: HeraldConfig;
+  box: SecretBox;
+  metrics: Metrics;
+  payloads: PayloadValidator;
+  /** Tell the delivery loop that work became due. */
+  wakeDelivery: () => void;
+}
+
+export async function loadApp(store: Store, scope: Scope, idOrUid: string): Promise<ApplicationRow> {
+  const app = await store.getApplication(scope, idOrUid);
+  if (!app) throw notFound('Application', idOrUid);
+  return app;
+}
+
+export const toMs = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));

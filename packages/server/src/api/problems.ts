@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { HttpProblem, type FieldError } from '../errors.js';
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+const slug = (title: string) => 'https://herald.dev/problems/' + title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** `body/url`, `query/limit`: where the bad value is, in words a client can map to its input. */
+export function fieldErrors(errors: AjvError[], context: string): FieldError[] {
+  return errors.map((e) => {
+    let path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const extra = (e.params.missingProperty ?? e.params.additionalProperty) as string | undefined;
+    if (extra) path = path ? `${path}.${extra}` : extra;
+    const message =
+      e.keyword === 'additionalProperties' ? 'is not a known field' : e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid');
+    return { field: `${context}${path ? '.' + path : ''}`, message };
+  });
+}
+
+/** One central handler: typed errors become problems; anything unknown is logged and answered with a bare 500. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, { type: slug('Not Found'), title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` }),
+  );
+
+  app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
+    if (err instanceof HttpProblem) {
+      return sendProblem(reply, {
+        type: slug(err.title),
+        title: err.title,
+        status: err.status,
+        detail: err.message,
+        instance: req.url,
+        ...(err.errors ? { errors: err.errors } : {}),
+      });
+    }
+    if (err.validation) {
+      const context = err.validationContext ?? 'request';
+      const errors = fieldErrors(err.validation as AjvError[], context === 'querystring' ? 'query' : context);
+      return sendProblem(reply, {
+        type: slug('Validation Failed'),
+        title: 'Validation Failed',
+        status: 422,
+        detail: `The request ${context} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+        errors,
+      });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const detail =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'The request body is larger than this server accepts'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'Send the request body as application/json'
+            : err instanceof SyntaxError || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? `The request body is not valid JSON: ${err.message}`
+              : err.message;
+      const title = status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request';
+      return sendProblem(reply, { type: slug(title), title, status, detail });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' });
+  });
+}

@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import { createHash } from 'node:crypto';
+import { HttpProblem, conflict, notFound, unprocessable } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { loadApp, toMs, type Api, type ApiContext } from '../context.js';
+import { fieldErrors } from '../problems.js';
+import { present } from '../present.js';
+import { AppParams, Delivery, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
+
+/** Publishing and reading messages. */
+export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery }: ApiContext): void {
+  const tags = ['messages'];
+
+  app.post(
+    '/app/:app/msg',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a message to every subscribed, enabled endpoint of the application',
+        description:
+          'The message and one delivery per matching endpoint are stored in one transaction; 202 is sent only after it commits. ' +
+          'Repeating a request with the same Idempotency-Key within 24 h returns the original response and creates nothing.',
+        params: AppParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' })) }),
+        body: MessageIn,
+        response: { 202: Message, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const { type, id: eventId } = req.body;
+      const payloadValue = req.body.payload;
+      if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
+
+      const eventType = await store.getEventType(req.scope, type);
+      if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
+      if (eventType?.schema) {
+        const errors = payloads.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, payloadValue);
+        if (errors) {
+          const details = fieldErrors(errors, 'body.payload');
+          throw unprocessable(`The payload does not match the schema of "${type}": ${details.map((e) => `${e.field} ${e.message}`).join('; ')}`, details);
+        }
+      }
+
+      const payload = JSON.stringify(payloadValue);
+      const key = req.headers['idempotency-key'];
+      const now = Date.now();
+      const result = await store.publish(req.scope, {
+        id: newId('msg', now),
+        app_id: application.id,
+        event_type: type,
+        event_id: eventId ?? null,
+        payload,
+        now,
+        idempotency: key
+          ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
+          : null,
+        newDeliveryId: () => newId('dlv', now),
+      });
+      if (result.kind === 'idempotency_mismatch') {
+        throw new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
+      }
+      metrics.published.inc({ outcome: result.kind });
+      if (result.kind === 'created' && result.deliveries > 0) wakeDelivery();
+      if (result.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
+      return reply.code(202).send(present.message(result.message));
+    },
+  );
+
+  app.get(
+    '/app/:app/msg',
+    {
+      schema: {
+        tags,
+        summary: 'List messages, newest first',
+        params: AppParams,
+        querystring: Type.Pick(LogQuery, ['limit', 'iterator', 'type', 'since', 'until']),
+        response: { 200: Page(Message), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const q = req.query;
+      const page = await store.listMessages(req.scope, application.id, { event_type: q.type, since: toMs(q.since), until: toMs(q.until) }, q);
+      return present.page(page, present.message);
+    },
+  );
+
+  app.get(
+    '/app/:app/msg/:msg',
+    { schema: { tags, summary: 'Get a message by its msg_ id or your event id', params: MessageParams, response: { 200: Message, ...errorResponses } } },
+    async (req) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const message = await store.getMessage(req.scope, application.id, req.params.msg);
+      if (!message) throw notFound('Message', req.params.msg);
+      return present.message(message);
+    },
+  );
+
+  app.post(
+    '/app/:app/msg/:msg/endpoint/:endpoint/resend',
+    {
+      schema: {
+        tags,
+        summary: 'Send a message to one endpoint again, now, with a fresh retry budget',
+        params: Type.Composite([MessageParams, Type.Object({ endpoint: Type.String({ maxLength: 64 }) })]),
+        response: { 202: Delivery, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const message = await store.getMessage(req.scope, application.id, req.params.msg);
+      if (!message) throw notFound('Message', req.params.msg);
+      const ep = await store.getEndpoint(req.scope, application.id, req.params.endpoint);
+      if (!ep) throw notFound('Endpoint', req.params.endpoint);
+      if (ep.status !== 'enabled') throw conflict(`Endpoint "${ep.id}" is disabled; enable it before resending`);
+      const now = Date.now();
+      const delivery = await store.resend(req.scope, application.id, message.id, ep.id, now, newId('dlv', now));
+      if (delivery === 'in_flight') throw conflict('This message is being sent to that endpoint right now; try again when the attempt ends');
+      wakeDelivery();
+      return reply.code(202).send(present.delivery(delivery));
+    },
+  );
+}

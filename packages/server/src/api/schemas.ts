@@ -1,0 +1,218 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Shared route schemas: they validate requests, shape responses and generate the OpenAPI document. */
+
+const Timestamp = Type.String({ format: 'date-time' });
+const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+const Metadata = Type.Record(Type.String(), Type.String({ maxLength: 1000 }), { description: 'Free-form string pairs for your own use' });
+export const RetrySchedule = Type.Array(Type.Number({ minimum: 0, maximum: 86_400 }), {
+  minItems: 1,
+  maxItems: 20,
+  description: 'Seconds to wait before each attempt; the first is normally 0. Its length is the number of attempts.',
+});
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 250, default: 50 }),
+    iterator: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ data: Type.Array(item), iterator: Type.Union([Type.String(), Type.Null()]), done: Type.Boolean() });
+}
+
+export const Tenant = Type.Object({ id: Type.String(), name: Type.String(), created_at: Timestamp });
+export const ApiKey = Type.Object({
+  id: Type.String(),
+  environment: Type.Union([Type.Literal('test'), Type.Literal('live')]),
+  name: Type.String(),
+  key_hint: Type.String(),
+  created_at: Timestamp,
+  revoked_at: NullableTimestamp,
+});
+
+export const Application = Type.Object({
+  id: Type.String(),
+  uid: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(),
+  retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
+  metadata: Metadata,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export const ApplicationIn = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 256 }),
+    uid: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own id for this application' })),
+    retry_schedule: Type.Optional(RetrySchedule),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export const ApplicationPatch = Type.Partial(ApplicationIn, { additionalProperties: false });
+
+export const EventType = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  schema: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  example: Type.Unknown(),
+  archived: Type.Boolean(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export const EventTypeIn = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$' }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    schema: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'JSON Schema every published payload of this type must satisfy' })),
+    example: Type.Optional(Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+export const EventTypePatch = Type.Partial(
+  Type.Object({
+    description: Type.String({ maxLength: 2000 }),
+    schema: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    example: Type.Unknown(),
+    archived: Type.Boolean(),
+  }),
+  { additionalProperties: false },
+);
+
+const Headers = Type.Record(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" }), Type.String({ maxLength: 4096 }), {
+  description: 'Extra headers sent with every delivery (not the signature or content headers)',
+  maxProperties: 20,
+});
+
+export const Endpoint = Type.Object({
+  id: Type.String(),
+  app_id: Type.String(),
+  url: Type.String(),
+  description: Type.String(),
+  status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled')]),
+  disabled_reason: Type.Union([Type.String(), Type.Null()]),
+  filter_types: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  timeout_seconds: Type.Number(),
+  retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
+  max_in_flight: Type.Integer(),
+  headers: Type.Record(Type.String(), Type.String()),
+  metadata: Metadata,
+  secret: Type.String({ description: 'The signing secret: in full only in the response that created it, masked everywhere else' }),
+  enabled_at: NullableTimestamp,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+const EndpointFields = {
+  url: Type.String({ minLength: 1, maxLength: 2048, description: 'https:// (http:// is accepted in the test environment)' }),
+  description: Type.String({ maxLength: 2000 }),
+  filter_types: Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { minItems: 1, maxItems: 500 }), Type.Null()], {
+    description: 'Event types this endpoint receives; null or absent for all',
+  }),
+  disabled: Type.Boolean(),
+  timeout_seconds: Type.Integer({ minimum: 1, maximum: 30, default: 15 }),
+  retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
+  max_in_flight: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  headers: Headers,
+  metadata: Metadata,
+};
+export const EndpointIn = Type.Object(
+  {
+    url: EndpointFields.url,
+    description: Type.Optional(EndpointFields.description),
+    filter_types: Type.Optional(EndpointFields.filter_types),
+    disabled: Type.Optional(EndpointFields.disabled),
+    timeout_seconds: Type.Optional(EndpointFields.timeout_seconds),
+    retry_schedule: Type.Optional(EndpointFields.retry_schedule),
+    max_in_flight: Type.Optional(EndpointFields.max_in_flight),
+    headers: Type.Optional(EndpointFields.headers),
+    metadata: Type.Optional(EndpointFields.metadata),
+    secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/]{32,86}={0,2}$', description: 'Bring your own whsec_ secret (24–64 bytes, base64)' })),
+  },
+  { additionalProperties: false },
+);
+export const EndpointPatch = Type.Partial(Type.Object(EndpointFields), { additionalProperties: false });
+
+export const Message = Type.Object({
+  id: Type.String(),
+  event_id: Type.Union([Type.String(), Type.Null()]),
+  type: Type.String(),
+  payload: Type.Unknown(),
+  created_at: Timestamp,
+});
+export const MessageIn = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$' }),
+    payload: Type.Unknown({ description: 'Any JSON value; validated against the event type schema when it has one' }),
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own event id: publishing it again returns the original message' })),
+  },
+  { additionalProperties: false },
+);
+
+const DeliveryStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('delivering'),
+  Type.Literal('succeeded'),
+  Type.Literal('failed'),
+  Type.Literal('discarded'),
+]);
+export const Delivery = Type.Object({
+  id: Type.String(),
+  message_id: Type.String(),
+  endpoint_id: Type.String(),
+  type: Type.String(),
+  status: DeliveryStatus,
+  attempt_count: Type.Integer(),
+  next_attempt_at: NullableTimestamp,
+  last_attempt_at: NullableTimestamp,
+  last_status_code: Type.Union([Type.Integer(), Type.Null()]),
+  last_error: Type.Union([Type.String(), Type.Null()]),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export const Attempt = Type.Object({
+  id: Type.String(),
+  delivery_id: Type.String(),
+  message_id: Type.String(),
+  endpoint_id: Type.String(),
+  type: Type.String(),
+  attempt_number: Type.Integer(),
+  status: Type.Union([Type.Literal('succeeded'), Type.Literal('failed')]),
+  url: Type.String(),
+  request_headers: Type.Record(Type.String(), Type.String()),
+  response_status: Type.Union([Type.Integer(), Type.Null()]),
+  response_headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+  response_body: Type.Union([Type.String(), Type.Null()]),
+  error_class: Type.Union([Type.String(), Type.Null()]),
+  error_message: Type.Union([Type.String(), Type.Null()]),
+  duration_ms: Type.Integer(),
+  created_at: Timestamp,
+});
+
+export const LogQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    status: Type.Optional(DeliveryStatus),
+    endpoint_id: Type.Optional(Type.String({ maxLength: 64 })),
+    type: Type.Optional(Type.String({ maxLength: 256 })),
+    since: Type.Optional(Timestamp),
+    until: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+
+export const AppParams = Type.Object({ app: Type.String({ maxLength: 256 }) });
+export const errorResponses = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem };

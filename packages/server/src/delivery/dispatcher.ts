@@ -1,0 +1,189 @@
+import type { Logger } from 'pino';
+import type { DeliveryConfig } from '../config.js';
+import { DEFAULT_RETRY_SCHEDULE } from '../config.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { newId } from '../ids.js';
+import type { Metrics } from '../metrics.js';
+import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
+import { buildRequest } from './build-request.js';
+import { makeRecorder } from './recorder.js';
+import { decideNext, parseRetryAfter } from './retry.js';
+import type { Sender } from './sender.js';
+
+export interface DispatcherDeps {
+  store: Store;
+  sender: Sender;
+  box: SecretBox;
+  metrics: Metrics;
+  logger: Logger;
+  config: DeliveryConfig;
+  /** Identifies this process's leases. */
+  owner: string;
+}
+
+export interface Dispatcher {
+  start(): void;
+  /** Stop claiming, give open requests up to `graceMs` to finish and be recorded. */
+  stop(graceMs?: number): Promise<void>;
+  /** Something became due (a publish, a replay): look for work now rather than at the next tick. */
+  wake(): void;
+  inFlight(): number;
+}
+
+/**
+ * The claim loop: claim due deliveries fairly across endpoints (see allocateFairly), send each
+ * without waiting for the others, record outcomes through the group-commit recorder.
+ *   claim → build request (envelope, scheme) → send → decide next state → record
+ */
+export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { store, sender, box, metrics, logger, config, owner } = deps;
+  const recorder = makeRecorder(store, logger);
+  const secrets = new Map<string, string>();
+  const perEndpoint = new Map<string, number>();
+  let inFlight = 0;
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let wakeUp: (() => void) | null = null;
+  let wokenWhileBusy = false;
+  let drained: (() => void) | null = null;
+
+  function wake(): void {
+    if (wakeUp) wakeUp();
+    else wokenWhileBusy = true;
+  }
+
+  function sleep(ms: number): Promise<void> {
+    if (wokenWhileBusy) {
+      wokenWhileBusy = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), ms);
+      const done = () => {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      };
+      wakeUp = done;
+    });
+  }
+
+  function openSecret(sealed: string): string {
+    let plain = secrets.get(sealed);
+    if (plain === undefined) {
+      plain = box.open(sealed);
+      if (secrets.size > 10_000) secrets.clear();
+      secrets.set(sealed, plain);
+    }
+    return plain;
+  }
+
+  function track(endpointId: string, delta: number): void {
+    const n = (perEndpoint.get(endpointId) ?? 0) + delta;
+    if (n === 0) perEndpoint.delete(endpointId);
+    else perEndpoint.set(endpointId, n);
+    metrics.inFlight.set({ endpoint_id: endpointId }, n);
+  }
+
+  async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
+    const startedAt = Date.now();
+    const request = buildRequest(d, ep, { userAgent: config.userAgent, secrets: ep.sealed_secrets.map(openSecret), now: startedAt });
+    const result = await sender.send(request);
+    const now = Date.now();
+    const next = decideNext({
+      scheduleIndex: d.schedule_index,
+      schedule: ep.retry_schedule ?? config.retrySchedule ?? DEFAULT_RETRY_SCHEDULE,
+      ok: result.ok,
+      status: result.status,
+      retryAfterSeconds: parseRetryAfter(result.headers?.['retry-after'], now),
+      now,
+      jitter: config.jitter,
+      maxRetryAfterSeconds: config.maxRetryAfterSeconds,
+    });
+    const outcome = result.ok ? 'succeeded' : next.status === 'pending' ? 'retrying' : 'exhausted';
+    metrics.deliveries.inc({ outcome });
+    metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
+    if (next.disable_endpoint) logger.warn({ endpoint_id: d.endpoint_id }, 'endpoint answered 410 Gone; disabling it');
+    await recorder.record({
+      delivery: d,
+      owner,
+      next,
+      disable_endpoint: next.disable_endpoint,
+      attempt: {
+        id: newId('atmpt', startedAt),
+        attempt_number: d.attempt_count + 1,
+        status: result.ok ? 'succeeded' : 'failed',
+        url: request.url,
+        request_headers: request.headers,
+        response_status: result.status,
+        response_headers: result.headers,
+        response_body: result.bodyExcerpt,
+        error_class: result.errorClass,
+        error_message: result.errorMessage,
+        duration_ms: result.durationMs,
+        created_at: startedAt,
+      },
+    });
+  }
+
+  function launch(d: ClaimedDelivery, ep: EndpointRuntime): void {
+    inFlight++;
+    track(d.endpoint_id, 1);
+    deliver(d, ep)
+      .catch((err) => logger.error({ err, delivery_id: d.id }, 'delivery crashed; its lease will expire and it will be resent'))
+      .finally(() => {
+        inFlight--;
+        track(d.endpoint_id, -1);
+        if (inFlight === 0 && drained) drained();
+        wake();
+      });
+  }
+
+  async function idleDelay(): Promise<number> {
+    const due = await store.nextDueAt();
+    const now = Date.now();
+    return due !== null && due > now ? Math.min(due - now, config.pollIntervalMs) : config.pollIntervalMs;
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      try {
+        const capacity = config.maxConcurrency - inFlight;
+        if (capacity <= 0) {
+          await sleep(config.pollIntervalMs);
+          continue;
+        }
+        const { deliveries, endpoints } = await store.claimDue({
+          now: Date.now(),
+          owner,
+          limit: Math.min(capacity, config.claimBatch),
+          leaseGraceMs: config.leaseGraceMs,
+        });
+        for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!);
+        if (!deliveries.length) await sleep(await idleDelay());
+      } catch (err) {
+        logger.error({ err }, 'claim loop failed; retrying shortly');
+        await sleep(1000);
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    async stop(graceMs = 5000) {
+      running = false;
+      wake();
+      await loopDone;
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, graceMs))]);
+      }
+      await recorder.flush();
+    },
+    wake,
+    inFlight: () => inFlight,
+  };
+}

@@ -1,0 +1,116 @@
+import { Agent, request } from 'undici';
+import type { ErrorClass } from '../store/types.js';
+
+export interface SendRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+export interface SendResult {
+  ok: boolean;
+  status: number | null;
+  headers: Record<string, string> | null;
+  /** At most EXCERPT_BYTES of the response body, as text. */
+  bodyExcerpt: string | null;
+  durationMs: number;
+  errorClass: ErrorClass | null;
+  errorMessage: string | null;
+}
+
+export interface Sender {
+  send(req: SendRequest): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+export const EXCERPT_BYTES = 4096;
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+/** Maps a network failure to the error class shown in the attempt log. */
+export function classifyError(err: unknown): ErrorClass {
+  const chain: Array<{ name?: string; code?: string; message?: string }> = [];
+  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as never, depth++) chain.push(e as never);
+  for (const e of chain) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError' || (e.code && TIMEOUT_CODES.has(e.code))) return 'timeout';
+    if (e.code === 'ECONNREFUSED') return 'connection_refused';
+    if (e.code && DNS_CODES.has(e.code)) return 'dns';
+    if (e.code && /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_OSSL)/.test(e.code)) return 'tls';
+    if (e.message && /\b(SSL|TLS|certificate)\b/i.test(e.message)) return 'tls';
+  }
+  return 'connection';
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** Reads at most `limit` bytes, then stops reading (the connection is dropped rather than drained). */
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+export interface SenderOptions {
+  maxResponseBytes: number;
+  /** Connection-level options for undici (e.g. a `lookup` for the SSRF guard). */
+  connect?: Record<string, unknown>;
+}
+
+/**
+ * POSTs with an undici Agent: pooled keep-alive connections per origin, no redirects (undici's
+ * `request` does not follow them), per-request header/body timeouts plus an overall deadline.
+ */
+export function makeSender(options: SenderOptions): Sender {
+  const agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000, ...options.connect } });
+  return {
+    async send({ url, headers, body, timeoutMs }) {
+      const started = performance.now();
+      const elapsed = () => Math.round(performance.now() - started);
+      try {
+        const res = await request(url, {
+          method: 'POST',
+          headers,
+          body,
+          dispatcher: agent,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const raw = await readLimited(res.body, options.maxResponseBytes);
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        return {
+          ok,
+          status: res.statusCode,
+          headers: flattenHeaders(res.headers),
+          bodyExcerpt: raw.subarray(0, EXCERPT_BYTES).toString('utf8'),
+          durationMs: elapsed(),
+          errorClass: ok ? null : 'http_status',
+          errorMessage: ok ? null : `Receiver answered ${res.statusCode}`,
+        };
+      } catch (err) {
+        const errorClass = classifyError(err);
+        const message = errorClass === 'timeout' ? `No complete response within ${timeoutMs} ms` : String((err as Error).message ?? err);
+        return { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: elapsed(), errorClass, errorMessage: message };
+      }
+    },
+    async close() {
+      // The dispatcher has already waited for what it could; anything still open is abandoned
+      // and its lease will bring it back.
+      await agent.destroy();
+    },
+  };
+}

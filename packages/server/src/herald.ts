@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import { hostname } from 'node:os';
+import { buildApi } from './api/app.js';
+import type { Api } from './api/context.js';
+import { makePayloadValidator } from './api/validation.js';
+import { loadAdminToken, loadMasterKey } from './bootstrap.js';
+import type { HeraldConfig } from './config.js';
+import { makeSecretBox } from './crypto/secret-box.js';
+import { makeDispatcher, type Dispatcher } from './delivery/dispatcher.js';
+import { makeLeaseReaper } from './delivery/lease-reaper.js';
+import { makeSender, type SenderOptions } from './delivery/sender.js';
+import { newId } from './ids.js';
+import { makeLogger } from './logger.js';
+import { makeMetrics, type Metrics } from './metrics.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+import type { Store } from './store/types.js';
+
+export interface Herald {
+  config: HeraldConfig;
+  api: Api;
+  store: Store;
+  dispatcher: Dispatcher | null;
+  metrics: Metrics;
+  logger: Logger;
+  adminToken: string;
+  /** True when this start generated the admin token (print it once). */
+  adminTokenCreated: boolean;
+  /** Listen on config.host:config.port (0 = any free port); resolves to the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HeraldOptions {
+  logger?: Logger;
+  /** Extra undici connect options (tests use these for DNS and TLS cases). */
+  senderConnect?: SenderOptions['connect'];
+}
+
+/** The composition root: the only place that builds long-lived parts and wires them together. */
+export async function createHerald(config: HeraldConfig, options: HeraldOptions = {}): Promise<Herald> {
+  const logger = options.logger ?? makeLogger(config.logLevel);
+  const box = makeSecretBox(loadMasterKey(config.dataDir, config.masterKey));
+  const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
+  const store = openSqliteStore(config.sqlitePath);
+  const metrics = makeMetrics(() => store.queueStats());
+
+  let dispatcher: Dispatcher | null = null;
+  let sender: ReturnType<typeof makeSender> | null = null;
+  if (config.role !== 'api') {
+    sender = makeSender({ maxResponseBytes: config.delivery.maxResponseBytes, ...(options.senderConnect ? { connect: options.senderConnect } : {}) });
+    dispatcher = makeDispatcher({ store, sender, box, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+  }
+  const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
+
+  const api = await buildApi({
+    store,
+    config,
+    box,
+    metrics,
+    logger,
+    adminToken,
+    payloads: makePayloadValidator(),
+    wakeDelivery: () => dispatcher?.wake(),
+  });
+
+  return {
+    config,
+    api,
+    store,
+    dispatcher,
+    metrics,
+    logger,
+    adminToken,
+    adminTokenCreated,
+    async listen() {
+      if (dispatcher) {
+        // SQLite is owned by this one process: any lease still held was held by a previous run
+        // that died (kill -9, power loss), so those deliveries go back to the queue at once.
+        const released = await store.releaseAllLeases(Date.now());
+        if (released) logger.warn({ released }, 'requeued deliveries left in flight by a previous run');
+        dispatcher.start();
+        reaper.start();
+      }
+      return api.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      reaper.stop();
+      await api.close();
+      await dispatcher?.stop();
+      await sender?.close();
+      await store.close();
+    },
+  };
+}

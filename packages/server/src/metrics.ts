@@ -1,0 +1,55 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per Herald instance (no prom-client globals), so tests can run several. */
+export interface Metrics {
+  registry: Registry;
+  deliveries: Counter<'outcome'>;
+  attemptDuration: Histogram<'outcome'>;
+  published: Counter<'outcome'>;
+  inFlight: Gauge<'endpoint_id'>;
+  queueDepth: Gauge<'status'>;
+}
+
+export function makeMetrics(queueStats: () => Promise<{ pending: number; delivering: number }>): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'herald_process_' });
+  return {
+    registry,
+    deliveries: new Counter({
+      name: 'herald_delivery_attempts_total',
+      help: 'Delivery attempts by outcome: succeeded, retrying (failed, will retry), exhausted (failed, no attempts left)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    attemptDuration: new Histogram({
+      name: 'herald_attempt_duration_seconds',
+      help: 'Time from sending a delivery attempt to the end of its response',
+      labelNames: ['outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    published: new Counter({
+      name: 'herald_messages_published_total',
+      help: 'Publish requests by outcome: created or replayed (idempotent repeat)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    inFlight: new Gauge({
+      name: 'herald_endpoint_in_flight',
+      help: 'Requests currently open per endpoint in this process',
+      labelNames: ['endpoint_id'],
+      registers: [registry],
+    }),
+    queueDepth: new Gauge({
+      name: 'herald_queue_depth',
+      help: 'Deliveries waiting (pending) or being sent (delivering), whole store',
+      labelNames: ['status'],
+      registers: [registry],
+      async collect() {
+        const stats = await queueStats();
+        this.set({ status: 'pending' }, stats.pending);
+        this.set({ status: 'delivering' }, stats.delivering);
+      },
+    }),
+  };
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHerald, loadConfig, type Herald, type HeraldConfig } from '../src/index.js';
+import { makeLogger } from '../src/logger.js';
+
+export interface TestHerald {
+  herald: Herald;
+  url: string;
+  dataDir: string;
+  /** In-process request through the whole Fastify pipeline. */
+  call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  admin(method: string, path: string, body?: unknown): ReturnType<TestHerald['call']>;
+  close(): Promise<void>;
+}
+
+export async function startHerald(overrides: Partial<HeraldConfig> = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
+  const base = loadConfig({}, { dataDir });
+  const config: HeraldConfig = {
+    ...base,
+    port: 0,
+    logLevel: 'silent',
+    adminToken: 'test-admin-token',
+    ...overrides,
+    delivery: { ...base.delivery, pollIntervalMs: 50, ...overrides.delivery },
+  };
+  const herald = await createHerald(config, { logger: makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const url = await herald.listen();
+  const call: TestHerald['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    } else if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await herald.api.inject({ method: method as 'GET', url: path, headers, ...(payload !== undefined ? { payload } : {}) });
+    let body: unknown = res.body;
+    try {
+      body = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      /* keep text */
+    }
+    return { status: res.statusCode, body, headers: res.headers as Record<string, unknown> };
+  };
+  return {
+    herald,
+    url,
+    dataDir,
+    call,
+    admin: (method, path, body) => call(method, path, { body, token: 'test-admin-token' }),
+    async close() {
+      await herald.close();
+      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a tenant and returns its test and live API keys. */
+export async function createTenant(h: TestHerald, name = 'Acme'): Promise<{ id: string; test: string; live: string }> {
+  const res = await h.admin('POST', '/api/v1/tenants', { name });
+  if (res.status !== 201) throw new Error(`tenant create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, test: res.body.api_keys.test, live: res.body.api_keys.live };
+}
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+  path: string;
+}
+
+export interface Receiver {
+  url: string;
+  port: number;
+  received: Received[];
+  /** Decide the response per request; default 204. */
+  handler: (req: Received, res: ServerResponse) => void | Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real HTTP receiver on 127.0.0.1 that records every request. */
+export async function startReceiver(handler?: Receiver['handler']): Promise<Receiver> {
+  const received: Received[] = [];
+  const open = new Set<ServerResponse>();
+  const receiver = {
+    received,
+    handler: handler ?? ((_req: Received, res: ServerResponse) => void res.writeHead(204).end()),
+  } as Receiver;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r: Received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), path: req.url ?? '/' };
+      received.push(r);
+      open.add(res);
+      res.on('close', () => open.delete(res));
+      void receiver.handler(r, res);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  receiver.port = port;
+  receiver.url = `http://127.0.0.1:${port}`;
+  receiver.close = async () => {
+    for (const res of open) res.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return receiver;
+}
+
+export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Creates an application and an endpoint pointing at `url`; returns their ids and the secret. */
+export async function createAppAndEndpoint(h: TestHerald, key: string, url: string, endpoint: Record<string, unknown> = {}) {
+  const app = await h.call('POST', '/api/v1/app', { token: key, body: { name: 'Customer' } });
+  if (app.status !== 201) throw new Error(`app create failed: ${JSON.stringify(app.body)}`);
+  const ep = await h.call('POST', `/api/v1/app/${app.body.id}/endpoint`, { token: key, body: { url, ...endpoint } });
+  if (ep.status !== 201) throw new Error(`endpoint create failed: ${JSON.stringify(ep.body)}`);
+  return { appId: app.body.id as string, endpointId: ep.body.id as string, secret: ep.body.secret as string };
+}
