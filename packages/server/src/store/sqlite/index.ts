@@ -6,13 +6,16 @@ import { makePipelineOps } from './pipeline.js';
 import { makeResourceOps } from './resources.js';
 import { makeTenantOps } from './tenants.js';
 
-/** The embedded store: one SQLite file in WAL mode, owned by one Herald process. */
-export function openSqliteStore(path: string): Store & { migrate(): string[] } {
+/**
+ * The embedded store: one SQLite file in WAL mode, owned by one Herald process. Opening it
+ * applies any pending migrations; `applied` lists those this open applied.
+ */
+export function openSqliteStore(path: string): Store & { applied: string[] } {
   const db = openDatabase(path);
-  migrate(db);
+  const applied = migrate(db);
   return {
     dialect: 'sqlite',
-    migrate: () => migrate(db),
+    applied,
     async close() {
       db.close();
     },

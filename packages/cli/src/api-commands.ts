@@ -1,0 +1,175 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+interface Connection {
+  url: string;
+  token: string;
+}
+
+/** Where the API is and who we are: flags, then environment, then the local data dir's admin token. */
+function connection(cmd: Command, kind: 'admin' | 'key'): Connection {
+  const opts = cmd.optsWithGlobals() as { server?: string; apiKey?: string; adminToken?: string; dataDir?: string };
+  const url = (opts.server ?? process.env.HERALD_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/$/, '');
+  if (kind === 'key') {
+    const token = opts.apiKey ?? process.env.HERALD_API_KEY;
+    if (!token) throw new Error('an API key is needed: pass --api-key hk_test_… or set HERALD_API_KEY');
+    return { url, token };
+  }
+  let token = opts.adminToken ?? process.env.HERALD_ADMIN_TOKEN;
+  if (!token) {
+    const file = join(resolve(opts.dataDir ?? process.env.HERALD_DATA_DIR ?? './data'), 'admin-token');
+    try {
+      token = readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new Error(`the admin token is needed: pass --admin-token, set HERALD_ADMIN_TOKEN, or run where ${file} exists`);
+    }
+  }
+  return { url, token };
+}
+
+async function api(conn: Connection, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${conn.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${conn.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  const parsed = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const details = parsed?.errors?.map((e: { field: string; message: string }) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
+    throw new Error(`${res.status} ${parsed?.title ?? res.statusText}: ${parsed?.detail ?? text}${details}`);
+  }
+  return parsed;
+}
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+function jsonArg(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError(`not valid JSON: ${value}`);
+  }
+}
+
+function intArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`not an integer: ${value}`);
+  return n;
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+function row(cells: (string | number | null)[], widths: number[]): string {
+  return cells.map((c, i) => String(c ?? '-').padEnd(widths[i]!)).join('  ');
+}
+
+export function registerApiCommands(program: Command): void {
+  program
+    .option('--server <url>', 'Herald base URL (env HERALD_URL, default http://127.0.0.1:$PORT or 8080)')
+    .option('--api-key <key>', 'tenant API key (env HERALD_API_KEY)')
+    .option('--admin-token <token>', 'admin token (env HERALD_ADMIN_TOKEN, else ./data/admin-token)');
+
+  const tenant = program.command('tenant').description('Tenants (admin token)');
+  tenant
+    .command('create')
+    .description('Create a tenant; prints its test and live API keys once')
+    .requiredOption('--name <name>', 'tenant name')
+    .action(async (opts: { name: string }, cmd: Command) => print(await api(connection(cmd, 'admin'), 'POST', '/tenants', { name: opts.name })));
+
+  const app = program.command('app').description('Applications (API key)');
+  app
+    .command('create')
+    .description('Create an application')
+    .requiredOption('--name <name>', 'application name')
+    .option('--uid <uid>', 'your own id for it')
+    .action(async (opts: { name: string; uid?: string }, cmd: Command) =>
+      print(await api(connection(cmd, 'key'), 'POST', '/app', { name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}) })),
+    );
+
+  const endpoint = program.command('endpoint').description('Endpoints (API key)');
+  endpoint
+    .command('add')
+    .description('Add an endpoint; prints its signing secret once')
+    .requiredOption('--app <app>', 'application id or uid')
+    .requiredOption('--url <endpointUrl>', 'where to deliver')
+    .option('--types <types>', 'comma-separated event types to receive (default: all)', list)
+    .option('--timeout <seconds>', 'timeout in seconds, 1–30', intArg)
+    .option('--description <text>', 'description')
+    .action(async (opts: { app: string; url: string; types?: string[]; timeout?: number; description?: string }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      const body = {
+        url: opts.url,
+        ...(opts.types ? { filter_types: opts.types } : {}),
+        ...(opts.timeout ? { timeout_seconds: opts.timeout } : {}),
+        ...(opts.description ? { description: opts.description } : {}),
+      };
+      print(await api(conn, 'POST', `/app/${encodeURIComponent(opts.app)}/endpoint`, body));
+    });
+  endpoint
+    .command('list')
+    .description("List an application's endpoints")
+    .requiredOption('--app <app>', 'application id or uid')
+    .action(async (opts: { app: string }, cmd: Command) => {
+      const page = await api(connection(cmd, 'key'), 'GET', `/app/${encodeURIComponent(opts.app)}/endpoint?limit=250`);
+      const widths = [30, 8, 50, 20];
+      console.log(row(['ID', 'STATUS', 'URL', 'SECRET'], widths));
+      for (const ep of page.data) console.log(row([ep.id, ep.status, ep.url, ep.secret], widths));
+    });
+
+  program
+    .command('send')
+    .description('Publish a message')
+    .requiredOption('--app <app>', 'application id or uid')
+    .requiredOption('--type <type>', 'event type')
+    .requiredOption('--payload <json>', 'payload as JSON', jsonArg)
+    .option('--id <eventId>', 'your own event id')
+    .option('--idempotency-key <key>', 'Idempotency-Key header')
+    .action(async (opts: { app: string; type: string; payload: unknown; id?: string; idempotencyKey?: string }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      const res = await fetch(`${conn.url}/api/v1/app/${encodeURIComponent(opts.app)}/msg`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${conn.token}`,
+          'content-type': 'application/json',
+          ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
+        },
+        body: JSON.stringify({ type: opts.type, payload: opts.payload, ...(opts.id ? { id: opts.id } : {}) }),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`${res.status} ${body.title}: ${body.detail}`);
+      print(body);
+    });
+
+  program
+    .command('deliveries')
+    .description("Show an application's deliveries, newest first; --follow keeps printing changes")
+    .requiredOption('--app <app>', 'application id or uid')
+    .option('--status <status>', 'pending | delivering | succeeded | failed | discarded')
+    .option('--endpoint <id>', 'only this endpoint')
+    .option('--limit <n>', 'rows per poll, 1–250', intArg, 50)
+    .option('-f, --follow', 'poll every second and print deliveries as they change')
+    .option('--for <seconds>', 'with --follow, stop after this many seconds', intArg)
+    .action(async (opts: { app: string; status?: string; endpoint?: string; limit: number; follow?: boolean; for?: number }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      const query = new URLSearchParams({ limit: String(opts.limit) });
+      if (opts.status) query.set('status', opts.status);
+      if (opts.endpoint) query.set('endpoint_id', opts.endpoint);
+      const widths = [30, 30, 30, 10, 8, 6];
+      console.log(row(['DELIVERY', 'MESSAGE', 'ENDPOINT', 'STATUS', 'ATTEMPTS', 'HTTP'], widths));
+      const seen = new Map<string, string>();
+      const deadline = opts.for ? Date.now() + opts.for * 1000 : Infinity;
+      for (;;) {
+        const page = await api(conn, 'GET', `/app/${encodeURIComponent(opts.app)}/delivery?${query}`);
+        for (const d of [...page.data].reverse()) {
+          const state = `${d.status}:${d.attempt_count}`;
+          if (seen.get(d.id) === state) continue;
+          seen.set(d.id, state);
+          console.log(row([d.id, d.message_id, d.endpoint_id, d.status, d.attempt_count, d.last_status_code], widths));
+        }
+        if (!opts.follow || Date.now() >= deadline) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    });
+}

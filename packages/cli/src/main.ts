@@ -1,0 +1,18 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { registerApiCommands } from './api-commands.js';
+import { registerServerCommands } from './server-commands.js';
+
+const program = new Command()
+  .name('herald')
+  .description('Herald: self-hosted webhook delivery. Server commands run Herald; the rest call its API.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServerCommands(program);
+registerApiCommands(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof InvalidArgumentError) console.error(err.message);
+  else console.error(`herald: ${(err as Error).message}`);
+  process.exitCode = 1;
+});
