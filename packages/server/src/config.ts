@@ -15,6 +15,8 @@ export interface HeraldConfig {
   /** Base64 32-byte key encrypting endpoint secrets at rest; when unset a key file in the data dir is used. */
   masterKey: string | undefined;
   logLevel: string;
+  /** DNS servers for delivery lookups (HERALD_DNS_SERVERS, comma-separated host:port); null = the system resolver. */
+  dnsServers: string[] | null;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   /** Which loops this process runs. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminToken: env.HERALD_ADMIN_TOKEN || undefined,
     masterKey: env.HERALD_MASTER_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    dnsServers: env.HERALD_DNS_SERVERS ? env.HERALD_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
     role,
     delivery: {

@@ -8,7 +8,8 @@ import type { HeraldConfig } from './config.js';
 import { makeSecretBox } from './crypto/secret-box.js';
 import { makeDispatcher, type Dispatcher } from './delivery/dispatcher.js';
 import { makeLeaseReaper } from './delivery/lease-reaper.js';
-import { makeSender, type SenderOptions } from './delivery/sender.js';
+import { lookupVia } from './delivery/dns.js';
+import { makeSender } from './delivery/sender.js';
 import { newId } from './ids.js';
 import { makeLogger } from './logger.js';
 import { makeMetrics, type Metrics } from './metrics.js';
@@ -32,8 +33,6 @@ export interface Herald {
 
 export interface HeraldOptions {
   logger?: Logger;
-  /** Extra undici connect options (tests use these for DNS and TLS cases). */
-  senderConnect?: SenderOptions['connect'];
 }
 
 /** The composition root: the only place that builds long-lived parts and wires them together. */
@@ -47,7 +46,10 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   let dispatcher: Dispatcher | null = null;
   let sender: ReturnType<typeof makeSender> | null = null;
   if (config.role !== 'api') {
-    sender = makeSender({ maxResponseBytes: config.delivery.maxResponseBytes, ...(options.senderConnect ? { connect: options.senderConnect } : {}) });
+    sender = makeSender({
+      maxResponseBytes: config.delivery.maxResponseBytes,
+      ...(config.dnsServers ? { connect: { lookup: lookupVia(config.dnsServers) } } : {}),
+    });
     dispatcher = makeDispatcher({ store, sender, box, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   }
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
