@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHerald, loadConfig, type Herald, type HeraldConfig } from '../src/index.js';
+import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig } from '../src/index.js';
 import { makeLogger } from '../src/logger.js';
 
 export interface TestHerald {
@@ -16,7 +16,9 @@ export interface TestHerald {
   close(): Promise<void>;
 }
 
-export async function startHerald(overrides: Partial<HeraldConfig> = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
+export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery'>> & { delivery?: Partial<DeliveryConfig> };
+
+export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
   const base = loadConfig({}, { dataDir });
   const config: HeraldConfig = {

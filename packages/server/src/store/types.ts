@@ -277,7 +277,7 @@ export interface Store {
   /** Queue (message × endpoint) now, creating the delivery if the endpoint never had one. */
   resend(scope: Scope, appId: string, messageId: string, endpointId: string, now: number, newId: string): Promise<DeliveryRow | 'in_flight'>;
   /** Make a failed or waiting delivery due now with a fresh retry budget. */
-  retryNow(scope: Scope, appId: string, deliveryId: string, now: number): Promise<DeliveryRow | 'in_flight' | 'succeeded' | null>;
+  retryNow(scope: Scope, appId: string, deliveryId: string, now: number): Promise<DeliveryRow | 'in_flight' | 'succeeded' | 'discarded' | null>;
   /** Requeue every failed delivery of an endpoint created in [since, until). Returns how many. */
   recoverFailed(scope: Scope, appId: string, endpointId: string, since: number, until: number, now: number): Promise<number>;
 

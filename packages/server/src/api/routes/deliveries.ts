@@ -87,6 +87,7 @@ export function deliveryRoutes(app: Api, { store, wakeDelivery }: ApiContext): v
       if (result === null) throw notFound('Delivery', req.params.delivery);
       if (result === 'in_flight') throw conflict('This delivery is being sent right now; try again when the attempt ends');
       if (result === 'succeeded') throw conflict('This delivery already succeeded; use resend to send the message again');
+      if (result === 'discarded') throw conflict('This delivery was discarded because its endpoint was deleted');
       wakeDelivery();
       return reply.code(202).send(present.delivery(result));
     },

@@ -81,6 +81,7 @@ export function makeLogOps(db: Db): LogOps {
         if (!row) return null;
         if (row.status === 'delivering') return 'in_flight' as const;
         if (row.status === 'succeeded') return 'succeeded' as const;
+        if (row.status === 'discarded') return 'discarded' as const;
         requeue.run(now, now, deliveryId);
         return getDeliveryRow(scope, appId, deliveryId);
       }).immediate();
