@@ -12,7 +12,7 @@ export interface Metrics {
 
 export function makeMetrics(queueStats: () => Promise<{ pending: number; delivering: number }>): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'herald_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'herald_' });
   return {
     registry,
     deliveries: new Counter({

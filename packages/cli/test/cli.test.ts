@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { startReceiver, waitFor, type Receiver } from '../../server/test/helpers.js';
+import { CLI, REPO_ROOT, spawnServer, type ServerProcess } from '../../server/test/process.js';
+
+const run = promisify(execFile);
+
+describe('herald CLI, run as a process', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  let server: ServerProcess;
+  let rx: Receiver;
+  let env: NodeJS.ProcessEnv;
+  const herald = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+    const { stdout } = await run(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv } });
+    return stdout;
+  };
+
+  before(async () => {
+    rx = await startReceiver();
+    // No HERALD_ADMIN_TOKEN: the server generates one in the data dir and the CLI reads it there.
+    server = await spawnServer({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' });
+    env = { ...process.env, HERALD_URL: server.url, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' };
+  });
+  after(async () => {
+    await server.stop();
+    await rx.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('serve prints the API URL and the generated admin token on first start', () => {
+    assert.match(server.output(), /API:\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1/);
+    assert.match(server.output(), /Admin token \(shown once.*\): hadm_[A-Za-z0-9_-]{32}/);
+  });
+
+  test('migrate reports an up-to-date schema', async () => {
+    assert.match(await herald(['migrate']), /schema is up to date/);
+  });
+
+  test('tenant create → app create → endpoint add/list → send → deliveries', async () => {
+    const tenant = JSON.parse(await herald(['tenant', 'create', '--name', 'CLI Co']));
+    assert.match(tenant.api_keys.test, /^hk_test_/);
+    const withKey = { HERALD_API_KEY: tenant.api_keys.test };
+    const app = JSON.parse(await herald(['app', 'create', '--name', 'Customer', '--uid', 'cust-cli'], withKey));
+    assert.equal(app.uid, 'cust-cli');
+    const ep = JSON.parse(await herald(['endpoint', 'add', '--app', 'cust-cli', '--url', `${rx.url}/cli`, '--types', 'order.paid', '--timeout', '5'], withKey));
+    assert.match(ep.secret, /^whsec_/);
+    assert.deepEqual(ep.filter_types, ['order.paid']);
+    assert.equal(ep.timeout_seconds, 5);
+    const listed = await herald(['endpoint', 'list', '--app', 'cust-cli'], withKey);
+    assert.match(listed, new RegExp(ep.id));
+    assert.ok(!listed.includes(ep.secret), 'list shows the masked secret only');
+    const msg = JSON.parse(await herald(['send', '--app', 'cust-cli', '--type', 'order.paid', '--payload', '{"amount":12}', '--idempotency-key', 'k1'], withKey));
+    assert.match(msg.id, /^msg_/);
+    const again = JSON.parse(await herald(['send', '--app', 'cust-cli', '--type', 'order.paid', '--payload', '{"amount":12}', '--idempotency-key', 'k1'], withKey));
+    assert.equal(again.id, msg.id);
+    await waitFor(() => rx.received.length === 1);
+    assert.equal(JSON.parse(rx.received[0]!.body).data.amount, 12);
+    const tail = await waitFor(async () => {
+      const out = await herald(['deliveries', '--app', 'cust-cli'], withKey);
+      return out.includes('succeeded') ? out : null;
+    });
+    assert.match(tail, new RegExp(`${msg.id}.*succeeded`));
+    const followed = await herald(['deliveries', '--app', 'cust-cli', '--follow', '--for', '1', '--status', 'succeeded'], withKey);
+    assert.match(followed, /succeeded/);
+  });
+
+  test('errors are reported in words with a non-zero exit', async () => {
+    await assert.rejects(herald(['send', '--app', 'nope', '--type', 'x', '--payload', '{}'], { HERALD_API_KEY: 'hk_test_wrong' }), (err: { code: number; stderr: string }) => {
+      assert.equal(err.code, 1);
+      assert.match(err.stderr, /401 Unauthorized/);
+      return true;
+    });
+    await assert.rejects(herald(['send', '--app', 'x', '--type', 'x', '--payload', '{bad'], { HERALD_API_KEY: 'hk_test_x' }), /not valid JSON/);
+    await assert.rejects(herald(['app', 'create', '--name', 'x']), /API key is needed/);
+  });
+});
