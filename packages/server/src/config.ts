@@ -15,6 +15,8 @@ export interface HeraldConfig {
   /** Base64 32-byte key encrypting endpoint secrets at rest; when unset a key file in the data dir is used. */
   masterKey: string | undefined;
   logLevel: string;
+  /** Networks deliveries may reach although private/loopback/reserved (HERALD_ALLOW_NETWORKS, CIDRs). */
+  allowNetworks: string[];
   /** DNS servers for delivery lookups (HERALD_DNS_SERVERS, comma-separated host:port); null = the system resolver. */
   dnsServers: string[] | null;
   /** Largest accepted request body, bytes. */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminToken: env.HERALD_ADMIN_TOKEN || undefined,
     masterKey: env.HERALD_MASTER_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    allowNetworks: (env.HERALD_ALLOW_NETWORKS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     dnsServers: env.HERALD_DNS_SERVERS ? env.HERALD_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
     role,

@@ -9,7 +9,9 @@ import { makeSecretBox } from './crypto/secret-box.js';
 import { makeDispatcher, type Dispatcher } from './delivery/dispatcher.js';
 import { makeLeaseReaper } from './delivery/lease-reaper.js';
 import { lookupVia } from './delivery/dns.js';
+import { makeNetworkPolicy } from './delivery/network-policy.js';
 import { makeSender } from './delivery/sender.js';
+import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
 import { makeLogger } from './logger.js';
 import { makeMetrics, type Metrics } from './metrics.js';
@@ -43,15 +45,17 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const store = openSqliteStore(config.sqlitePath);
   const metrics = makeMetrics(() => store.queueStats());
 
-  let dispatcher: Dispatcher | null = null;
-  let sender: ReturnType<typeof makeSender> | null = null;
-  if (config.role !== 'api') {
-    sender = makeSender({
-      maxResponseBytes: config.delivery.maxResponseBytes,
-      ...(config.dnsServers ? { connect: { lookup: lookupVia(config.dnsServers) } } : {}),
-    });
-    dispatcher = makeDispatcher({ store, sender, box, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
-  }
+  const policy = makeNetworkPolicy(config.allowNetworks);
+  // Every role sends: workers deliver, API processes run challenges, examples and test sends.
+  const sender = makeSender({
+    maxResponseBytes: config.delivery.maxResponseBytes,
+    policy,
+    ...(config.dnsServers ? { lookup: lookupVia(config.dnsServers) } : {}),
+  });
+  const dispatcher: Dispatcher | null =
+    config.role === 'api'
+      ? null
+      : makeDispatcher({ store, sender, box, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
 
   const api = await buildApi({
@@ -63,6 +67,9 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     adminToken,
     payloads: makePayloadValidator(),
     wakeDelivery: () => dispatcher?.wake(),
+    sender,
+    policy,
+    verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger }),
   });
 
   return {
@@ -89,7 +96,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       reaper.stop();
       await api.close();
       await dispatcher?.stop();
-      await sender?.close();
+      await sender.close();
       await store.close();
     },
   };

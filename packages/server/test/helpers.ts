@@ -26,6 +26,8 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     port: 0,
     logLevel: 'silent',
     adminToken: 'test-admin-token',
+    // Test receivers live on 127.0.0.1; everything else private stays blocked.
+    allowNetworks: ['127.0.0.1/32'],
     ...overrides,
     delivery: { ...base.delivery, pollIntervalMs: 50, ...overrides.delivery },
   };

@@ -84,7 +84,7 @@ describe('logs', () => {
       },
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'herald-logs-'));
-    const config = { ...loadConfig({}, { dataDir }), port: 0, adminToken: 'log-admin', logLevel: 'debug' };
+    const config = { ...loadConfig({}, { dataDir }), port: 0, adminToken: 'log-admin', logLevel: 'debug', allowNetworks: ['127.0.0.1/32'] };
     const herald = await createHerald(config, { logger: makeLogger('debug', sink) });
     const url = await herald.listen();
     const rx = await startReceiver((_r, res) => void res.writeHead(500).end());

@@ -30,7 +30,7 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

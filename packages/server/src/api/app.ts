@@ -1,7 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
-import type { Logger } from 'pino';
 import { makeAuth } from './auth.js';
 import type { Api, ApiContext } from './context.js';
 import { installProblemHandlers } from './problems.js';
@@ -11,10 +10,10 @@ import { endpointRoutes } from './routes/endpoints.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { testSendRoutes } from './routes/test-send.js';
 import { installValidators } from './validation.js';
 
 export interface ApiOptions extends ApiContext {
-  logger: Logger;
   adminToken: string;
 }
 
@@ -72,7 +71,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes]) routes(tenant as Api, options);
     },
     { prefix: '/api/v1' },
   );

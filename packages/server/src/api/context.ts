@@ -1,7 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import type { NetworkPolicy } from '../delivery/network-policy.js';
+import type { Sender } from '../delivery/sender.js';
+import type { VerifyEndpoint } from '../delivery/verification.js';
 import { notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, Scope, Store } from '../store/types.js';
@@ -18,6 +22,11 @@ export interface ApiContext {
   payloads: PayloadValidator;
   /** Tell the delivery loop that work became due. */
   wakeDelivery: () => void;
+  /** For one-off sends: challenges, examples, test sends. */
+  sender: Sender;
+  policy: NetworkPolicy;
+  verifyEndpoint: VerifyEndpoint;
+  logger: Logger;
 }
 
 export async function loadApp(store: Store, scope: Scope, idOrUid: string): Promise<ApplicationRow> {

@@ -1,4 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { ENVELOPE_NAMES } from '../envelopes/index.js';
+import { SCHEME_NAMES } from '../signing/index.js';
+import { PRESET_NAMES } from '../presets/index.js';
 
 /** Shared route schemas: they validate requests, shape responses and generate the OpenAPI document. */
 
@@ -9,6 +12,33 @@ export const RetrySchedule = Type.Array(Type.Number({ minimum: 0, maximum: 86_40
   minItems: 1,
   maxItems: 20,
   description: 'Seconds to wait before each attempt; the first is normally 0. Its length is the number of attempts.',
+});
+
+// Names that come from registries (schemes, envelopes, presets) are strings with an `enum`:
+// validated and documented, while adding one stays a change in one place.
+export const SchemeName = Type.String({ enum: [...SCHEME_NAMES], description: 'standard | standard-ed25519 | hmac-hex | timestamped' });
+export const SchemeOptions = Type.Object(
+  {
+    header_name: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", maxLength: 100, description: 'timestamped: the signature header, e.g. X-Klarefi-Signature' })),
+    signed_content: Type.Optional(Type.Union([Type.Literal('body'), Type.Literal('timestamp.body')])),
+    user_agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const EnvelopeSpec = Type.Object(
+  {
+    id_field: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+    type_field: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+    timestamp_field: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+    timestamp_format: Type.Union([Type.Literal('iso'), Type.Literal('unix'), Type.Literal('unix_ms')]),
+    static_fields: Type.Record(Type.String(), Type.Unknown()),
+    lift_fields: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 }),
+    data_field: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+  },
+  { additionalProperties: false, description: 'A custom body shape' },
+);
+export const Envelope = Type.Union([Type.String({ enum: [...ENVELOPE_NAMES] }), EnvelopeSpec], {
+  description: 'standard | classic | versioned | event | flat | raw, or a custom spec',
 });
 
 export const Problem = Type.Object(
@@ -45,25 +75,50 @@ export const ApiKey = Type.Object({
   revoked_at: NullableTimestamp,
 });
 
+const ApplicationSettings = {
+  signature_scheme: SchemeName,
+  scheme_options: SchemeOptions,
+  envelope: Envelope,
+  require_verification: Type.Boolean({ description: 'New endpoints must echo a challenge before they receive anything' }),
+  default_timeout_seconds: Type.Union([Type.Integer({ minimum: 1, maximum: 30 }), Type.Null()]),
+  message_id_prefix: Type.Union([Type.Literal('msg'), Type.Literal('evt')]),
+};
 export const Application = Type.Object({
   id: Type.String(),
   uid: Type.Union([Type.String(), Type.Null()]),
   name: Type.String(),
   retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
   metadata: Metadata,
+  ...ApplicationSettings,
+  preset: Type.Union([Type.String(), Type.Null()]),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
+const ApplicationWritable = {
+  name: Type.String({ minLength: 1, maxLength: 256 }),
+  uid: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own id for this application' }),
+  retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
+  metadata: Metadata,
+  ...ApplicationSettings,
+};
+export const PresetName = Type.String({ enum: [...PRESET_NAMES], description: 'Configure like a known provider (see GET /api/v1/presets)' });
 export const ApplicationIn = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 256 }),
-    uid: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own id for this application' })),
-    retry_schedule: Type.Optional(RetrySchedule),
-    metadata: Type.Optional(Metadata),
+    name: ApplicationWritable.name,
+    uid: Type.Optional(ApplicationWritable.uid),
+    retry_schedule: Type.Optional(ApplicationWritable.retry_schedule),
+    metadata: Type.Optional(ApplicationWritable.metadata),
+    signature_scheme: Type.Optional(ApplicationWritable.signature_scheme),
+    scheme_options: Type.Optional(ApplicationWritable.scheme_options),
+    envelope: Type.Optional(ApplicationWritable.envelope),
+    require_verification: Type.Optional(ApplicationWritable.require_verification),
+    default_timeout_seconds: Type.Optional(ApplicationWritable.default_timeout_seconds),
+    message_id_prefix: Type.Optional(ApplicationWritable.message_id_prefix),
+    preset: Type.Optional(PresetName),
   },
   { additionalProperties: false },
 );
-export const ApplicationPatch = Type.Partial(ApplicationIn, { additionalProperties: false });
+export const ApplicationPatch = Type.Partial(Type.Object(ApplicationWritable), { additionalProperties: false });
 
 export const EventType = Type.Object({
   name: Type.String(),
@@ -98,12 +153,17 @@ const Headers = Type.Record(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+
   maxProperties: 20,
 });
 
+export const EndpointSecret = Type.String({
+  pattern: '^[\\x21-\\x7e]{16,200}$',
+  description: 'Bring your own secret: whsec_ + base64 of 24–64 bytes for the standard scheme; any 16–200 printable characters for hmac-hex and timestamped',
+});
+
 export const Endpoint = Type.Object({
   id: Type.String(),
   app_id: Type.String(),
   url: Type.String(),
   description: Type.String(),
-  status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled')]),
+  status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled'), Type.Literal('pending_verification')]),
   disabled_reason: Type.Union([Type.String(), Type.Null()]),
   filter_types: Type.Union([Type.Array(Type.String()), Type.Null()]),
   timeout_seconds: Type.Number(),
@@ -111,8 +171,14 @@ export const Endpoint = Type.Object({
   max_in_flight: Type.Integer(),
   headers: Type.Record(Type.String(), Type.String()),
   metadata: Metadata,
-  secret: Type.String({ description: 'The signing secret: in full only in the response that created it, masked everywhere else' }),
+  signature_scheme: Type.Union([SchemeName, Type.Null()], { description: "null: the application's scheme" }),
+  scheme_options: Type.Union([SchemeOptions, Type.Null()]),
+  envelope: Type.Union([Envelope, Type.Null()]),
+  secret: Type.String({ description: 'The signing secret: in full only in the response that created or rotated it, masked everywhere else' }),
+  public_key: Type.String({ description: 'whpk_ Ed25519 public key for standard-ed25519 receivers' }),
   enabled_at: NullableTimestamp,
+  verified_at: NullableTimestamp,
+  verification_error: Type.Union([Type.String(), Type.Null()]),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -128,6 +194,9 @@ const EndpointFields = {
   max_in_flight: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   headers: Headers,
   metadata: Metadata,
+  signature_scheme: Type.Union([SchemeName, Type.Null()]),
+  scheme_options: Type.Union([SchemeOptions, Type.Null()]),
+  envelope: Type.Union([Envelope, Type.Null()]),
 };
 export const EndpointIn = Type.Object(
   {
@@ -140,7 +209,10 @@ export const EndpointIn = Type.Object(
     max_in_flight: Type.Optional(EndpointFields.max_in_flight),
     headers: Type.Optional(EndpointFields.headers),
     metadata: Type.Optional(EndpointFields.metadata),
-    secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/]{32,86}={0,2}$', description: 'Bring your own whsec_ secret (24–64 bytes, base64)' })),
+    signature_scheme: Type.Optional(EndpointFields.signature_scheme),
+    scheme_options: Type.Optional(EndpointFields.scheme_options),
+    envelope: Type.Optional(EndpointFields.envelope),
+    secret: Type.Optional(EndpointSecret),
   },
   { additionalProperties: false },
 );

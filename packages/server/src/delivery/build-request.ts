@@ -1,31 +1,44 @@
-import { envelopes } from '../envelopes/index.js';
+import type { SigningKey } from '../crypto/endpoint-keys.js';
+import { buildBody, resolveEnvelope } from '../envelopes/index.js';
 import { getScheme } from '../signing/index.js';
-import type { ClaimedDelivery, EndpointRuntime } from '../store/types.js';
+import type { EndpointRuntime } from '../store/types.js';
 import type { SendRequest } from './sender.js';
 
-export interface BuildContext {
-  userAgent: string;
-  /** Plaintext secrets of the endpoint, newest first. */
-  secrets: string[];
-  now: number;
+/** What is being sent, independent of where: a stored message, a challenge, an example. */
+export interface OutgoingEvent {
+  /** The id receivers dedupe on (webhook-id, X-Webhook-ID, the envelope's id). */
+  id: string;
+  type: string;
+  /** Payload as JSON text. */
+  payload: string;
+  /** When the event was published, ms. */
+  createdAt: number;
 }
 
+export type Destination = Pick<EndpointRuntime, 'url' | 'timeout_ms' | 'headers' | 'scheme' | 'scheme_options' | 'envelope'>;
+
 /**
- * Claimed delivery → the exact HTTP request: envelope the payload, then sign the bytes that go
+ * Event + destination → the exact HTTP request: envelope the payload, then sign the bytes that go
  * out. Custom endpoint headers come first so they can never override the signature headers.
  */
-export function buildRequest(d: ClaimedDelivery, ep: EndpointRuntime, ctx: BuildContext): SendRequest {
-  const id = d.event_id ?? d.message_id;
-  const body = envelopes.standard!({ id, type: d.event_type, payload: d.payload, createdAt: d.message_created_at });
-  const signed = getScheme('standard').sign({ id, timestamp: Math.floor(ctx.now / 1000), body, secrets: ctx.secrets });
-  return {
-    url: ep.url,
+export function buildRequest(event: OutgoingEvent, to: Destination, keys: SigningKey[], now: number, defaultUserAgent: string): SendRequest {
+  const body = buildBody(resolveEnvelope(to.envelope), event);
+  const signed = getScheme(to.scheme).sign({
+    id: event.id,
+    timestamp: Math.floor(now / 1000),
+    createdAt: Math.floor(event.createdAt / 1000),
     body,
-    timeoutMs: ep.timeout_ms,
+    keys,
+    options: to.scheme_options,
+  });
+  return {
+    url: to.url,
+    body,
+    timeoutMs: to.timeout_ms,
     headers: {
-      ...ep.headers,
+      ...to.headers,
       'content-type': 'application/json',
-      'user-agent': ctx.userAgent,
+      'user-agent': to.scheme_options.user_agent ?? defaultUserAgent,
       ...signed,
     },
   };

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DeliveryConfig } from '../config.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../config.js';
+import { openKeys, type SigningKey } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
@@ -38,7 +39,7 @@ export interface Dispatcher {
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   const { store, sender, box, metrics, logger, config, owner } = deps;
   const recorder = makeRecorder(store, logger);
-  const secrets = new Map<string, string>();
+  const keyCache = new Map<string, SigningKey>();
   const perEndpoint = new Map<string, number>();
   let inFlight = 0;
   let running = false;
@@ -68,14 +69,15 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     });
   }
 
-  function openSecret(sealed: string): string {
-    let plain = secrets.get(sealed);
-    if (plain === undefined) {
-      plain = box.open(sealed);
-      if (secrets.size > 10_000) secrets.clear();
-      secrets.set(sealed, plain);
+  /** Decrypting and importing keys per delivery would dominate the hot path; sealed text is the cache key. */
+  function keysFor(sealed: string): SigningKey {
+    let keys = keyCache.get(sealed);
+    if (keys === undefined) {
+      keys = openKeys(box, sealed);
+      if (keyCache.size > 10_000) keyCache.clear();
+      keyCache.set(sealed, keys);
     }
-    return plain;
+    return keys;
   }
 
   function track(endpointId: string, delta: number): void {
@@ -87,7 +89,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
     const startedAt = Date.now();
-    const request = buildRequest(d, ep, { userAgent: config.userAgent, secrets: ep.sealed_secrets.map(openSecret), now: startedAt });
+    const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload: d.payload, createdAt: d.message_created_at };
+    const request = buildRequest(event, ep, ep.sealed_secrets.map(keysFor), startedAt, config.userAgent);
     const result = await sender.send(request);
     const now = Date.now();
     const next = decideNext({

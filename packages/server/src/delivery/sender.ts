@@ -1,5 +1,7 @@
-import { Agent, request } from 'undici';
+import type { LookupFunction } from 'node:net';
+import { Agent, buildConnector, request } from 'undici';
 import type { ErrorClass } from '../store/types.js';
+import type { NetworkPolicy } from './network-policy.js';
 
 export interface SendRequest {
   url: string;
@@ -34,6 +36,7 @@ export function classifyError(err: unknown): ErrorClass {
   const chain: Array<{ name?: string; code?: string; message?: string }> = [];
   for (let e = err as { cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as never, depth++) chain.push(e as never);
   for (const e of chain) {
+    if (e.code === 'ERR_HERALD_BLOCKED_ADDRESS') return 'blocked';
     if (e.name === 'TimeoutError' || e.name === 'AbortError' || (e.code && TIMEOUT_CODES.has(e.code))) return 'timeout';
     if (e.code === 'ECONNREFUSED') return 'connection_refused';
     if (e.code && DNS_CODES.has(e.code)) return 'dns';
@@ -66,16 +69,29 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, li
 
 export interface SenderOptions {
   maxResponseBytes: number;
-  /** Connection-level options for undici (e.g. a `lookup` for the SSRF guard). */
-  connect?: Record<string, unknown>;
+  /** Where connections may go; checked on the address actually dialled. */
+  policy: NetworkPolicy;
+  /** Name resolution (default: the system resolver). */
+  lookup?: LookupFunction;
 }
 
 /**
  * POSTs with an undici Agent: pooled keep-alive connections per origin, no redirects (undici's
  * `request` does not follow them), per-request header/body timeouts plus an overall deadline.
+ * Every new connection passes the network policy: IP literals directly, hostnames through a
+ * guarded lookup whose answer is the address the socket then uses.
  */
 export function makeSender(options: SenderOptions): Sender {
-  const agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000, ...options.connect } });
+  const baseConnect = buildConnector({ timeout: 10_000, lookup: options.policy.guardLookup(options.lookup) } as buildConnector.BuildOptions);
+  const connect: buildConnector.connector = (opts, callback) => {
+    try {
+      options.policy.checkLiteral(opts.hostname);
+    } catch (err) {
+      return callback(err as Error, null);
+    }
+    return baseConnect(opts, callback);
+  };
+  const agent = new Agent({ keepAliveTimeout: 10_000, connect });
   return {
     async send({ url, headers, body, timeoutMs }) {
       const started = performance.now();

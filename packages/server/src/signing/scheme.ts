@@ -1,20 +1,36 @@
+import type { SigningKey } from '../crypto/endpoint-keys.js';
+
 /**
- * A signature scheme turns (id, timestamp, body, live secrets) into the headers a receiver
- * checks. Each scheme lives in its own module; every unexpired secret signs, newest first, so
- * receivers holding either side of a rotation accept.
+ * A signature scheme turns (id, timestamps, body, live keys) into the headers a receiver
+ * checks. Each scheme lives in its own module. During a rotation every unexpired key is passed,
+ * newest first; a scheme whose header can carry several signatures signs with all of them.
  */
+export interface SchemeOptions {
+  /** timestamped: the signature header's name (default `X-Webhook-Signature`). */
+  header_name?: string;
+  /** hmac-hex: what is signed, the raw body (default) or `timestamp.body`. */
+  signed_content?: 'body' | 'timestamp.body';
+  /** Any scheme: the User-Agent sent with deliveries. */
+  user_agent?: string;
+}
+
 export interface SignInput {
-  /** The id the receiver dedupes on (`webhook-id`). */
+  /** The id the receiver dedupes on. */
   id: string;
   /** Unix seconds of this attempt. */
   timestamp: number;
+  /** Unix seconds the message was published. */
+  createdAt: number;
   /** The exact bytes sent, as a string. */
   body: string;
-  /** Plaintext secrets, newest first; at least one. */
-  secrets: string[];
+  /** Newest first; at least one. */
+  keys: SigningKey[];
+  options: SchemeOptions;
 }
 
 export interface SignatureScheme {
   readonly name: string;
+  /** One line for docs and the API: what is signed, with which key. */
+  readonly description: string;
   sign(input: SignInput): Record<string, string>;
 }

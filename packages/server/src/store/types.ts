@@ -1,4 +1,6 @@
 import type { Environment } from '../crypto/tokens.js';
+import type { EnvelopeChoice } from '../envelopes/index.js';
+import type { SchemeOptions } from '../signing/scheme.js';
 
 /**
  * The store seam. Every method is async so a networked dialect (PostgreSQL) fits behind the
@@ -52,9 +54,20 @@ export interface ApplicationRow {
   name: string;
   retry_schedule: number[] | null;
   metadata: Record<string, string>;
+  /** Defaults for the application's endpoints. */
+  signature_scheme: string;
+  scheme_options: SchemeOptions;
+  envelope: EnvelopeChoice;
+  /** New endpoints must pass the challenge before they receive anything. */
+  require_verification: boolean;
+  default_timeout_ms: number | null;
+  message_id_prefix: 'msg' | 'evt';
+  preset: string | null;
   created_at: number;
   updated_at: number;
 }
+
+export type ApplicationPatch = Partial<Omit<ApplicationRow, 'id' | 'created_at' | 'updated_at'>>;
 
 export interface EventTypeRow {
   id: string;
@@ -67,7 +80,7 @@ export interface EventTypeRow {
   updated_at: number;
 }
 
-export type EndpointStatus = 'enabled' | 'disabled';
+export type EndpointStatus = 'enabled' | 'disabled' | 'pending_verification';
 
 export interface EndpointRow {
   id: string;
@@ -82,21 +95,35 @@ export interface EndpointRow {
   max_in_flight: number;
   headers: Record<string, string>;
   metadata: Record<string, string>;
+  /** Null: the application's default. */
+  signature_scheme: string | null;
+  scheme_options: SchemeOptions | null;
+  envelope: EnvelopeChoice | null;
   enabled_at: number | null;
+  verified_at: number | null;
+  verification_error: string | null;
   created_at: number;
   updated_at: number;
   /** Masked hints of the secrets that currently sign, newest first. */
   secret_hints: string[];
+  /** whpk_ keys of the secrets that currently sign, newest first. */
+  public_keys: string[];
 }
+
+export type NewEndpoint = Omit<EndpointRow, 'secret_hints' | 'public_keys'>;
 
 export interface EndpointSecretInput {
   id: string;
   sealed: string;
   hint: string;
+  public_key: string;
 }
 
 export type EndpointPatch = Partial<
-  Pick<EndpointRow, 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata'>
+  Pick<
+    EndpointRow,
+    'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata' | 'signature_scheme' | 'scheme_options' | 'envelope'
+  >
 > & { status?: EndpointStatus };
 
 export interface MessageRow {
@@ -126,7 +153,7 @@ export interface DeliveryRow {
   updated_at: number;
 }
 
-export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'invalid_response';
+export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked';
 
 export interface AttemptRow {
   id: string;
@@ -194,12 +221,17 @@ export interface ClaimedDelivery {
 export interface EndpointRuntime {
   id: string;
   url: string;
+  environment: Environment;
   timeout_ms: number;
   /** Endpoint's schedule, else its application's, else null (use the server default). */
   retry_schedule: number[] | null;
   max_in_flight: number;
   headers: Record<string, string>;
-  /** Sealed secrets that sign right now, newest first. */
+  scheme: string;
+  /** The application's options overlaid with the endpoint's. */
+  scheme_options: SchemeOptions;
+  envelope: EnvelopeChoice;
+  /** Sealed key material that signs right now, newest first. */
   sealed_secrets: string[];
 }
 
@@ -244,10 +276,12 @@ export interface Store {
 
   // applications
   createApplication(scope: Scope, app: ApplicationRow): Promise<void>;
+  /** Create event types that do not exist yet; returns the names created. */
+  ensureEventTypes(scope: Scope, types: EventTypeRow[]): Promise<string[]>;
   listApplications(scope: Scope, page: PageQuery): Promise<Page<ApplicationRow>>;
   /** By `app_…` id or by the tenant's own uid. */
   getApplication(scope: Scope, idOrUid: string): Promise<ApplicationRow | null>;
-  updateApplication(scope: Scope, id: string, patch: Partial<Pick<ApplicationRow, 'uid' | 'name' | 'retry_schedule' | 'metadata'>>, now: number): Promise<ApplicationRow | null>;
+  updateApplication(scope: Scope, id: string, patch: ApplicationPatch, now: number): Promise<ApplicationRow | null>;
   deleteApplication(scope: Scope, id: string): Promise<boolean>;
 
   // event types
@@ -258,12 +292,21 @@ export interface Store {
   deleteEventType(scope: Scope, name: string): Promise<boolean>;
 
   // endpoints
-  createEndpoint(scope: Scope, ep: Omit<EndpointRow, 'secret_hints'>, secret: EndpointSecretInput): Promise<EndpointRow>;
+  createEndpoint(scope: Scope, ep: NewEndpoint, secret: EndpointSecretInput): Promise<EndpointRow>;
   listEndpoints(scope: Scope, appId: string, page: PageQuery): Promise<Page<EndpointRow>>;
   getEndpoint(scope: Scope, appId: string, id: string): Promise<EndpointRow | null>;
   updateEndpoint(scope: Scope, appId: string, id: string, patch: EndpointPatch, now: number): Promise<EndpointRow | null>;
   /** Soft-deletes the endpoint and discards its unfinished deliveries. */
   deleteEndpoint(scope: Scope, appId: string, id: string, now: number): Promise<boolean>;
+  /** Add a new primary secret; every older live secret keeps signing until `previousExpireAt`. */
+  rotateEndpointSecret(scope: Scope, appId: string, id: string, secret: EndpointSecretInput, previousExpireAt: number, now: number): Promise<EndpointRow | null>;
+  /** The endpoint as the delivery path sees it (for challenges, examples and test sends). */
+  getEndpointRuntime(scope: Scope, appId: string, id: string, now: number): Promise<EndpointRuntime | null>;
+  /**
+   * Store a challenge's outcome. Success enables a `pending_verification` endpoint whose URL is
+   * still `url` (a URL changed meanwhile needs its own challenge).
+   */
+  recordVerification(scope: Scope, appId: string, id: string, result: { url: string; ok: boolean; error: string | null }, now: number): Promise<EndpointRow | null>;
 
   // messages
   publish(scope: Scope, input: PublishInput): Promise<PublishResult>;

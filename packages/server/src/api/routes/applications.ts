@@ -1,27 +1,85 @@
 import { Type } from '@sinclair/typebox';
 import { notFound, orConflict } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { PRESETS, type Preset } from '../../presets/index.js';
+import type { ApplicationPatch as StorePatch, ApplicationRow, EventTypeRow, Scope, Store } from '../../store/types.js';
 import { loadApp, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
-import { AppParams, Application, ApplicationIn, ApplicationPatch, Page, PageQuery, errorResponses } from '../schemas.js';
+import { AppParams, Application, ApplicationIn, ApplicationPatch, Page, PageQuery, PresetName, errorResponses } from '../schemas.js';
+
+type SettingsInput = { default_timeout_seconds?: number | null } & Partial<Omit<StorePatch, 'default_timeout_ms'>>;
+
+/** API settings (seconds) → store columns (ms); undefined stays undefined so a patch only sets what was sent. */
+function toStorePatch({ default_timeout_seconds, ...rest }: SettingsInput): StorePatch {
+  const patch: StorePatch = { ...rest };
+  if (default_timeout_seconds !== undefined) patch.default_timeout_ms = default_timeout_seconds === null ? null : default_timeout_seconds * 1000;
+  return patch;
+}
+
+function presetSettings(p: Preset): StorePatch {
+  const { default_timeout_seconds, ...rest } = p.application;
+  return { ...rest, default_timeout_ms: default_timeout_seconds * 1000, preset: p.name };
+}
+
+async function installEventTypes(store: Store, scope: Scope, p: Preset): Promise<string[]> {
+  const now = Date.now();
+  const rows: EventTypeRow[] = p.event_types.map((et) => ({
+    id: newId('et', now),
+    name: et.name,
+    description: et.description,
+    schema: et.schema,
+    example: et.example,
+    archived: false,
+    created_at: now,
+    updated_at: now,
+  }));
+  return store.ensureEventTypes(scope, rows);
+}
+
+const DEFAULTS: Omit<ApplicationRow, 'id' | 'name' | 'uid' | 'created_at' | 'updated_at'> = {
+  retry_schedule: null,
+  metadata: {},
+  signature_scheme: 'standard',
+  scheme_options: {},
+  envelope: 'standard',
+  require_verification: false,
+  default_timeout_ms: null,
+  message_id_prefix: 'msg',
+  preset: null,
+};
 
 /** Applications: one per customer of the tenant; `{app}` in paths is the `app_…` id or your uid. */
 export function applicationRoutes(app: Api, { store }: ApiContext): void {
   const tags = ['applications'];
-  app.post('/app', { schema: { tags, summary: 'Create an application', body: ApplicationIn, response: { 201: Application, ...errorResponses } } }, async (req, reply) => {
-    const now = Date.now();
-    const row = {
-      id: newId('app', now),
-      uid: req.body.uid ?? null,
-      name: req.body.name,
-      retry_schedule: req.body.retry_schedule ?? null,
-      metadata: req.body.metadata ?? {},
-      created_at: now,
-      updated_at: now,
-    };
-    await orConflict(store.createApplication(req.scope, row), `An application with uid "${row.uid}" already exists`);
-    return reply.code(201).send(present.application(row));
-  });
+  app.post(
+    '/app',
+    {
+      schema: {
+        tags,
+        summary: 'Create an application; `preset` configures it like a known provider and installs its event types',
+        body: ApplicationIn,
+        response: { 201: Application, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const now = Date.now();
+      const { preset: presetName, name, uid, ...settings } = req.body;
+      const preset = presetName ? PRESETS[presetName]! : null;
+      const row: ApplicationRow = {
+        id: newId('app', now),
+        name,
+        uid: uid ?? null,
+        ...DEFAULTS,
+        ...(preset ? presetSettings(preset) : {}),
+        ...toStorePatch(settings as SettingsInput),
+        created_at: now,
+        updated_at: now,
+      };
+      await orConflict(store.createApplication(req.scope, row), `An application with uid "${row.uid}" already exists`);
+      if (preset) await installEventTypes(store, req.scope, preset);
+      return reply.code(201).send(present.application(row));
+    },
+  );
 
   app.get('/app', { schema: { tags, summary: 'List applications', querystring: PageQuery, response: { 200: Page(Application), ...errorResponses } } }, async (req) =>
     present.page(await store.listApplications(req.scope, req.query), present.application),
@@ -37,11 +95,31 @@ export function applicationRoutes(app: Api, { store }: ApiContext): void {
     async (req) => {
       const current = await loadApp(store, req.scope, req.params.app);
       const updated = await orConflict(
-        store.updateApplication(req.scope, current.id, req.body, Date.now()),
+        store.updateApplication(req.scope, current.id, toStorePatch(req.body as SettingsInput), Date.now()),
         `An application with uid "${req.body.uid}" already exists`,
       );
       if (!updated) throw notFound('Application', req.params.app);
       return present.application(updated);
+    },
+  );
+
+  app.post(
+    '/app/:app/preset',
+    {
+      schema: {
+        tags,
+        summary: "Apply a provider preset to an existing application: its delivery settings, and any of its event types you don't have yet",
+        params: AppParams,
+        body: Type.Object({ preset: PresetName }, { additionalProperties: false }),
+        response: { 200: Type.Object({ application: Application, event_types_created: Type.Array(Type.String()) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const current = await loadApp(store, req.scope, req.params.app);
+      const preset = PRESETS[req.body.preset]!;
+      const updated = await store.updateApplication(req.scope, current.id, presetSettings(preset), Date.now());
+      const created = await installEventTypes(store, req.scope, preset);
+      return { application: present.application(updated!), event_types_created: created };
     },
   );
 
@@ -53,5 +131,30 @@ export function applicationRoutes(app: Api, { store }: ApiContext): void {
       await store.deleteApplication(req.scope, current.id);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/presets',
+    {
+      schema: {
+        tags,
+        summary: 'Provider presets: what each configures and which event types it installs',
+        response: {
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                description: Type.String(),
+                application: Type.Object({}, { additionalProperties: true }),
+                event_types: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({
+      data: Object.values(PRESETS).map((p) => ({ name: p.name, description: p.description, application: p.application, event_types: p.event_types.map((e) => e.name) })),
+    }),
   );
 }

@@ -1,78 +1,137 @@
 import { Type } from '@sinclair/typebox';
-import { generateEndpointSecret, maskSecret, type Environment } from '../../crypto/tokens.js';
-import { badRequest, notFound, unprocessable, type FieldError } from '../../errors.js';
+import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
+import { maskSecret, type Environment } from '../../crypto/tokens.js';
+import { sendOneOff } from '../../delivery/one-off.js';
+import type { NetworkPolicy } from '../../delivery/network-policy.js';
+import { badRequest, conflict, notFound, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { EndpointPatch as StorePatch } from '../../store/types.js';
+import type { ApplicationRow, EndpointPatch as StorePatch, EndpointRow, Scope } from '../../store/types.js';
 import { loadApp, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
-import { AppParams, Endpoint, EndpointIn, EndpointPatch, Page, PageQuery, errorResponses } from '../schemas.js';
+import { AppParams, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
 
 const EndpointParams = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Type.String({ maxLength: 64 }) });
+const OneOffResponse = Type.Object({
+  ok: Type.Boolean(),
+  status: Type.Union([Type.Integer(), Type.Null()]),
+  latency_ms: Type.Integer(),
+  body_excerpt: Type.Union([Type.String(), Type.Null()]),
+  response_headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+  error_class: Type.Union([Type.String(), Type.Null()]),
+  error_message: Type.Union([Type.String(), Type.Null()]),
+  request: Type.Object({ url: Type.String(), headers: Type.Record(Type.String(), Type.String()), body: Type.String() }),
+});
+export { OneOffResponse };
+
+const DEFAULT_GRACE_SECONDS = 24 * 3600;
+const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
 /** Headers Herald owns on every delivery; an endpoint's custom headers may not set them. */
-const RESERVED_HEADERS = /^(webhook-.*|content-type|content-length|user-agent|host|connection|transfer-encoding|keep-alive|upgrade|te|trailer)$/i;
+const RESERVED_HEADERS = /^(webhook-.*|x-webhook-.*|content-type|content-length|user-agent|host|connection|transfer-encoding|keep-alive|upgrade|te|trailer)$/i;
 
-export function checkEndpointUrl(raw: string, environment: Environment): FieldError | null {
+export function checkEndpointUrl(raw: string, environment: Environment, policy: NetworkPolicy, field = 'body.url'): FieldError | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { field: 'body.url', message: 'is not an absolute URL' };
+    return { field, message: 'is not an absolute URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { field: 'body.url', message: 'must use https:// (or http:// in the test environment)' };
-  if (url.protocol === 'http:' && environment === 'live') return { field: 'body.url', message: 'must use https:// in the live environment' };
-  if (!url.hostname) return { field: 'body.url', message: 'must have a host' };
-  if (url.hash) return { field: 'body.url', message: 'must not have a #fragment' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { field, message: 'must use https:// (or http:// in the test environment)' };
+  if (url.protocol === 'http:' && environment === 'live') return { field, message: 'must use https:// in the live environment' };
+  if (!url.hostname) return { field, message: 'must have a host' };
+  if (url.hash) return { field, message: 'must not have a #fragment' };
+  try {
+    policy.checkLiteral(url.hostname);
+  } catch {
+    return { field, message: 'points at a private, loopback, link-local or reserved address' };
+  }
   return null;
 }
 
-function checkEndpointInput(body: { url?: string | undefined; headers?: Record<string, string> | undefined }, environment: Environment): void {
-  const errors: FieldError[] = [];
-  if (body.url !== undefined) {
-    const urlError = checkEndpointUrl(body.url, environment);
-    if (urlError) errors.push(urlError);
-  }
-  for (const name of Object.keys(body.headers ?? {})) {
-    if (RESERVED_HEADERS.test(name)) errors.push({ field: `body.headers.${name}`, message: 'is set by Herald and cannot be overridden' });
-  }
-  if (errors.length) throw unprocessable(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+/** The standard scheme keys HMAC with the base64 after whsec_, so its secrets must be in that form. */
+function checkSecretForScheme(secret: string, scheme: string, field: string): FieldError | null {
+  if (scheme !== 'standard' && scheme !== 'standard-ed25519') return null;
+  const match = secret.match(/^whsec_([A-Za-z0-9+/]+={0,2})$/);
+  const bytes = match ? Buffer.from(match[1]!, 'base64').length : 0;
+  return bytes >= 24 && bytes <= 64 ? null : { field, message: 'must be whsec_ followed by base64 of 24–64 bytes for the standard schemes' };
+}
+
+function throwIfAny(errors: (FieldError | null)[]): void {
+  const real = errors.filter((e): e is FieldError => e !== null);
+  if (real.length) throw unprocessable(real.map((e) => `${e.field} ${e.message}`).join('; '), real);
+}
+
+function checkHeaders(headers: Record<string, string> | undefined | null): FieldError[] {
+  return Object.keys(headers ?? {})
+    .filter((name) => RESERVED_HEADERS.test(name))
+    .map((name) => ({ field: `body.headers.${name}`, message: 'is set by Herald and cannot be overridden' }));
 }
 
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, wakeDelivery }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger }: ApiContext): void {
   const tags = ['endpoints'];
+  const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
+    // The endpoint exists whatever the receiver says; the outcome is stored on it.
+    verifyEndpoint(scope, appId, endpointId).catch((err: unknown) => logger.error({ err, endpoint_id: endpointId }, 'verification challenge failed'));
+  };
+  const loadEndpoint = async (scope: Scope, appId: string, id: string): Promise<EndpointRow> => {
+    const ep = await store.getEndpoint(scope, appId, id);
+    if (!ep) throw notFound('Endpoint', id);
+    return ep;
+  };
+  const effectiveScheme = (a: ApplicationRow, ep: { signature_scheme?: string | null | undefined }) => ep.signature_scheme ?? a.signature_scheme;
 
   app.post(
     '/app/:app/endpoint',
-    { schema: { tags, summary: 'Create an endpoint; the response holds its signing secret, shown this once', params: AppParams, body: EndpointIn, response: { 201: Endpoint, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an endpoint; the response holds its signing secret, shown this once',
+        description: 'When the application requires verification the endpoint starts `pending_verification` and a challenge is sent at once.',
+        params: AppParams,
+        body: EndpointIn,
+        response: { 201: Endpoint, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      checkEndpointInput(req.body, req.scope.environment);
+      const body = req.body;
+      throwIfAny([
+        checkEndpointUrl(body.url, req.scope.environment, policy),
+        ...checkHeaders(body.headers),
+        body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
+      ]);
       const now = Date.now();
-      const secret = req.body.secret ?? generateEndpointSecret();
-      const enabled = !req.body.disabled;
+      const keys = generateEndpointKeys(body.secret);
+      const status = body.disabled ? 'disabled' : application.require_verification ? 'pending_verification' : 'enabled';
       const created = await store.createEndpoint(
         req.scope,
         {
           id: newId('ep', now),
           app_id: application.id,
-          url: req.body.url,
-          description: req.body.description ?? '',
-          status: enabled ? 'enabled' : 'disabled',
-          disabled_reason: enabled ? null : 'manual',
-          filter_types: req.body.filter_types ?? null,
-          timeout_ms: (req.body.timeout_seconds ?? 15) * 1000,
-          retry_schedule: req.body.retry_schedule ?? null,
-          max_in_flight: req.body.max_in_flight ?? 10,
-          headers: req.body.headers ?? {},
-          metadata: req.body.metadata ?? {},
-          enabled_at: enabled ? now : null,
+          url: body.url,
+          description: body.description ?? '',
+          status,
+          disabled_reason: status === 'disabled' ? 'manual' : null,
+          filter_types: body.filter_types ?? null,
+          timeout_ms: body.timeout_seconds !== undefined ? body.timeout_seconds * 1000 : (application.default_timeout_ms ?? 15_000),
+          retry_schedule: body.retry_schedule ?? null,
+          max_in_flight: body.max_in_flight ?? 10,
+          headers: body.headers ?? {},
+          metadata: body.metadata ?? {},
+          signature_scheme: body.signature_scheme ?? null,
+          scheme_options: body.scheme_options ?? null,
+          envelope: body.envelope ?? null,
+          enabled_at: status === 'enabled' ? now : null,
+          verified_at: null,
+          verification_error: null,
           created_at: now,
           updated_at: now,
         },
-        { id: newId('sec', now), sealed: box.seal(secret), hint: maskSecret(secret) },
+        { id: newId('sec', now), sealed: sealKeys(box, keys), hint: maskSecret(keys.secret), public_key: keys.publicKey },
       );
-      return reply.code(201).send(present.endpoint(created, secret));
+      if (status === 'pending_verification') challengeInBackground(req.scope, application.id, created.id);
+      return reply.code(201).send(present.endpoint(created, keys.secret));
     },
   );
 
@@ -87,25 +146,40 @@ export function endpointRoutes(app: Api, { store, box, wakeDelivery }: ApiContex
 
   app.get('/app/:app/endpoint/:endpoint', { schema: { tags, summary: 'Get an endpoint', params: EndpointParams, response: { 200: Endpoint, ...errorResponses } } }, async (req) => {
     const application = await loadApp(store, req.scope, req.params.app);
-    const ep = await store.getEndpoint(req.scope, application.id, req.params.endpoint);
-    if (!ep) throw notFound('Endpoint', req.params.endpoint);
-    return present.endpoint(ep);
+    return present.endpoint(await loadEndpoint(req.scope, application.id, req.params.endpoint));
   });
 
   app.patch(
     '/app/:app/endpoint/:endpoint',
-    { schema: { tags, summary: 'Update an endpoint; `disabled: false` re-enables it', params: EndpointParams, body: EndpointPatch, response: { 200: Endpoint, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update an endpoint; `disabled: false` re-enables it',
+        description: 'Changing the URL of an application that requires verification sends a new challenge; the endpoint receives nothing until it is answered.',
+        params: EndpointParams,
+        body: EndpointPatch,
+        response: { 200: Endpoint, ...errorResponses },
+      },
+    },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      checkEndpointInput(req.body, req.scope.environment);
+      const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
+      throwIfAny([req.body.url !== undefined ? checkEndpointUrl(req.body.url, req.scope.environment, policy) : null, ...checkHeaders(req.body.headers)]);
       const { disabled, timeout_seconds, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
       if (timeout_seconds !== undefined) patch.timeout_ms = timeout_seconds * 1000;
-      if (disabled !== undefined) patch.status = disabled ? 'disabled' : 'enabled';
-      const ep = await store.updateEndpoint(req.scope, application.id, req.params.endpoint, patch, Date.now());
-      if (!ep) throw notFound('Endpoint', req.params.endpoint);
-      if (disabled === false) wakeDelivery();
-      return present.endpoint(ep);
+      const urlChanged = req.body.url !== undefined && req.body.url !== current.url;
+      const needsChallenge = application.require_verification && disabled !== true && (urlChanged || (disabled === false && current.verified_at === null));
+      if (disabled === true) patch.status = 'disabled';
+      else if (needsChallenge) patch.status = 'pending_verification';
+      else if (disabled === false) {
+        if (current.status === 'pending_verification') throw conflict('This endpoint has not answered its verification challenge yet; POST …/verify to send it again');
+        patch.status = 'enabled';
+      }
+      const ep = await store.updateEndpoint(req.scope, application.id, current.id, patch, Date.now());
+      if (needsChallenge) challengeInBackground(req.scope, application.id, current.id);
+      if (patch.status === 'enabled') wakeDelivery();
+      return present.endpoint(ep!);
     },
   );
 
@@ -116,6 +190,90 @@ export function endpointRoutes(app: Api, { store, box, wakeDelivery }: ApiContex
       const application = await loadApp(store, req.scope, req.params.app);
       if (!(await store.deleteEndpoint(req.scope, application.id, req.params.endpoint, Date.now()))) throw notFound('Endpoint', req.params.endpoint);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/app/:app/endpoint/:endpoint/secret/rotate',
+    {
+      schema: {
+        tags,
+        summary: 'Rotate the signing secret: the new one signs at once, older ones keep signing beside it for a grace window',
+        params: EndpointParams,
+        body: Type.Object(
+          {
+            grace_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: 'How long older secrets keep signing (default 24 h, at most 7 days)' })),
+            secret: Type.Optional(EndpointSecret),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ secret: Type.String(), public_key: Type.String(), previous_expire_at: Type.String({ format: 'date-time' }), endpoint: Endpoint }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
+      if (req.body.secret) throwIfAny([checkSecretForScheme(req.body.secret, effectiveScheme(application, current), 'body.secret')]);
+      const now = Date.now();
+      const keys = generateEndpointKeys(req.body.secret);
+      const previousExpireAt = now + (req.body.grace_seconds ?? DEFAULT_GRACE_SECONDS) * 1000;
+      const ep = await store.rotateEndpointSecret(
+        req.scope,
+        application.id,
+        current.id,
+        { id: newId('sec', now), sealed: sealKeys(box, keys), hint: maskSecret(keys.secret), public_key: keys.publicKey },
+        previousExpireAt,
+        now,
+      );
+      return { secret: keys.secret, public_key: keys.publicKey, previous_expire_at: new Date(previousExpireAt).toISOString(), endpoint: present.endpoint(ep!) };
+    },
+  );
+
+  app.post(
+    '/app/:app/endpoint/:endpoint/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Send the verification challenge now and report the result; echoing it enables a pending endpoint',
+        params: EndpointParams,
+        response: { 200: Type.Object({ verified: Type.Boolean(), endpoint: Endpoint, response: OneOffResponse }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const outcome = await verifyEndpoint(req.scope, application.id, req.params.endpoint);
+      if (!outcome?.endpoint) throw notFound('Endpoint', req.params.endpoint);
+      if (outcome.verified) wakeDelivery();
+      const { raw: _raw, ...response } = outcome.result as typeof outcome.result & { raw?: unknown };
+      return { verified: outcome.verified, endpoint: present.endpoint(outcome.endpoint), response };
+    },
+  );
+
+  app.post(
+    '/app/:app/endpoint/:endpoint/send-example',
+    {
+      schema: {
+        tags,
+        summary: "Send an event type's example to this endpoint now, signed like a real delivery, and report the response",
+        params: EndpointParams,
+        body: Type.Object({ type: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+        response: { 200: OneOffResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const application = await loadApp(store, req.scope, req.params.app);
+      const now = Date.now();
+      const runtime = await store.getEndpointRuntime(req.scope, application.id, req.params.endpoint, now);
+      if (!runtime) throw notFound('Endpoint', req.params.endpoint);
+      const eventType = await store.getEventType(req.scope, req.body.type);
+      if (!eventType) throw notFound('Event type', req.body.type);
+      if (eventType.example === null || eventType.example === undefined) throw unprocessable(`Event type "${eventType.name}" has no example; add one with PATCH /event-type/${eventType.name}`);
+      const event = { id: newId(application.message_id_prefix, now), type: eventType.name, payload: JSON.stringify(eventType.example), createdAt: now };
+      const { raw: _raw, ...result } = await sendOneOff(sender, event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), config.delivery.userAgent);
+      return result;
     },
   );
 
@@ -132,8 +290,7 @@ export function endpointRoutes(app: Api, { store, box, wakeDelivery }: ApiContex
     },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      const ep = await store.getEndpoint(req.scope, application.id, req.params.endpoint);
-      if (!ep) throw notFound('Endpoint', req.params.endpoint);
+      const ep = await loadEndpoint(req.scope, application.id, req.params.endpoint);
       const now = Date.now();
       const since = toMs(req.body.since)!;
       const until = toMs(req.body.until) ?? now + 1;

@@ -49,7 +49,7 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
       const key = req.headers['idempotency-key'];
       const now = Date.now();
       const result = await store.publish(req.scope, {
-        id: newId('msg', now),
+        id: newId(application.message_id_prefix, now),
         app_id: application.id,
         event_type: type,
         event_id: eventId ?? null,

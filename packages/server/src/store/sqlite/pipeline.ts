@@ -1,18 +1,10 @@
 import type { ClaimedDelivery, EndpointRuntime, Store } from '../types.js';
 import { json, type Db } from './db.js';
+import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
 type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt'>;
 
-interface Candidate {
-  id: string;
-  url: string;
-  timeout_ms: number;
-  retry_schedule: string | null;
-  app_retry_schedule: string | null;
-  max_in_flight: number;
-  headers: string;
-  in_flight: number;
-}
+type Candidate = RuntimeRow & { id: string; timeout_ms: number; max_in_flight: number; in_flight: number };
 
 /**
  * Splits `limit` claims across endpoints round-robin: every endpoint with due work and spare
@@ -42,7 +34,7 @@ export function makePipelineOps(db: Db): PipelineOps {
   // The per-endpoint subqueries ride the partial indexes on pending/delivering rows, so this
   // costs one index probe per enabled endpoint, however deep the backlog is.
   const candidates = db.prepare(`
-    SELECT e.id, e.url, e.timeout_ms, e.retry_schedule, a.retry_schedule AS app_retry_schedule, e.max_in_flight, e.headers,
+    SELECT ${RUNTIME_COLUMNS},
       (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS in_flight
     FROM endpoints e JOIN applications a ON a.id = e.app_id
     WHERE e.status = 'enabled' AND e.deleted_at IS NULL
@@ -55,9 +47,7 @@ export function makePipelineOps(db: Db): PipelineOps {
       ORDER BY next_attempt_at LIMIT ?)
     RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`);
   const messageForSend = db.prepare('SELECT event_type, event_id, payload, created_at FROM messages WHERE id = ?');
-  const liveSecrets = db.prepare(
-    'SELECT sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
-  );
+  const resolveRuntime = makeRuntimeResolver(db);
   const insertAttempt = db.prepare(`
     INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
       request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
@@ -88,15 +78,7 @@ export function makePipelineOps(db: Db): PipelineOps {
             'event_type' | 'event_id' | 'payload' | 'message_created_at'
           >[];
           if (!claimed.length) return;
-          endpoints.set(c.id, {
-            id: c.id,
-            url: c.url,
-            timeout_ms: c.timeout_ms,
-            retry_schedule: json.parse<number[]>(c.retry_schedule) ?? json.parse<number[]>(c.app_retry_schedule),
-            max_in_flight: c.max_in_flight,
-            headers: json.parse<Record<string, string>>(c.headers) ?? {},
-            sealed_secrets: (liveSecrets.all(c.id, now) as { sealed: string }[]).map((s) => s.sealed),
-          });
+          endpoints.set(c.id, resolveRuntime(c, now));
           for (const d of claimed) {
             const m = messageForSend.get(d.message_id) as { event_type: string; event_id: string | null; payload: string; created_at: number };
             deliveries.push({ ...d, event_type: m.event_type, event_id: m.event_id, payload: m.payload, message_created_at: m.created_at });

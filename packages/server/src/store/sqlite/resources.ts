@@ -1,11 +1,15 @@
+import type { EnvelopeChoice } from '../../envelopes/index.js';
+import type { SchemeOptions } from '../../signing/scheme.js';
 import type { ApplicationRow, EndpointRow, EventTypeRow, Scope, Store } from '../types.js';
 import { json, toPage, type Db } from './db.js';
+import { makeRuntimeResolver, RUNTIME_COLUMNS } from './runtime.js';
 
 type ResourceOps = Pick<
   Store,
-  | 'createApplication' | 'listApplications' | 'getApplication' | 'updateApplication' | 'deleteApplication'
+  | 'createApplication' | 'ensureEventTypes' | 'listApplications' | 'getApplication' | 'updateApplication' | 'deleteApplication'
   | 'createEventType' | 'listEventTypes' | 'getEventType' | 'updateEventType' | 'deleteEventType'
   | 'createEndpoint' | 'listEndpoints' | 'getEndpoint' | 'updateEndpoint' | 'deleteEndpoint'
+  | 'rotateEndpointSecret' | 'getEndpointRuntime' | 'recordVerification'
 >;
 
 type Raw = Record<string, unknown>;
@@ -16,6 +20,13 @@ const appFromRow = (r: Raw): ApplicationRow => ({
   name: r.name as string,
   retry_schedule: json.parse<number[]>(r.retry_schedule as string | null),
   metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
+  signature_scheme: r.signature_scheme as string,
+  scheme_options: json.parse<SchemeOptions>(r.scheme_options as string) ?? {},
+  envelope: json.parse<EnvelopeChoice>(r.envelope as string)!,
+  require_verification: r.require_verification === 1,
+  default_timeout_ms: r.default_timeout_ms as number | null,
+  message_id_prefix: r.message_id_prefix as ApplicationRow['message_id_prefix'],
+  preset: r.preset as string | null,
   created_at: r.created_at as number,
   updated_at: r.updated_at as number,
 });
@@ -31,7 +42,7 @@ const eventTypeFromRow = (r: Raw): EventTypeRow => ({
   updated_at: r.updated_at as number,
 });
 
-const endpointFromRow = (r: Raw, hints: string[]): EndpointRow => ({
+const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
   id: r.id as string,
   app_id: r.app_id as string,
   url: r.url as string,
@@ -44,30 +55,49 @@ const endpointFromRow = (r: Raw, hints: string[]): EndpointRow => ({
   max_in_flight: r.max_in_flight as number,
   headers: json.parse<Record<string, string>>(r.headers as string) ?? {},
   metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
+  signature_scheme: r.signature_scheme as string | null,
+  scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
+  envelope: json.parse<EnvelopeChoice>(r.envelope as string | null),
   enabled_at: r.enabled_at as number | null,
+  verified_at: r.verified_at as number | null,
+  verification_error: r.verification_error as string | null,
   created_at: r.created_at as number,
   updated_at: r.updated_at as number,
-  secret_hints: hints,
+  secret_hints: keys.map((k) => k.hint),
+  public_keys: keys.map((k) => k.public_key),
 });
 
+const same = (v: unknown) => v;
+const flag = (v: unknown) => (v ? 1 : 0);
+
 /** Columns a patch may set, with how each is stored. */
-const APP_COLUMNS = { uid: (v: unknown) => v, name: (v: unknown) => v, retry_schedule: json.stringify, metadata: json.stringify };
-const EVENT_TYPE_COLUMNS = {
-  description: (v: unknown) => v,
-  schema: json.stringify,
-  example: json.stringify,
-  archived: (v: unknown) => (v ? 1 : 0),
-};
-const ENDPOINT_COLUMNS = {
-  url: (v: unknown) => v,
-  description: (v: unknown) => v,
-  filter_types: json.stringify,
-  timeout_ms: (v: unknown) => v,
+const APP_COLUMNS = {
+  uid: same,
+  name: same,
   retry_schedule: json.stringify,
-  max_in_flight: (v: unknown) => v,
+  metadata: json.stringify,
+  signature_scheme: same,
+  scheme_options: json.stringify,
+  envelope: json.stringify,
+  require_verification: flag,
+  default_timeout_ms: same,
+  message_id_prefix: same,
+  preset: same,
+};
+const EVENT_TYPE_COLUMNS = { description: same, schema: json.stringify, example: json.stringify, archived: flag };
+const ENDPOINT_COLUMNS = {
+  url: same,
+  description: same,
+  filter_types: json.stringify,
+  timeout_ms: same,
+  retry_schedule: json.stringify,
+  max_in_flight: same,
   headers: json.stringify,
   metadata: json.stringify,
-  status: (v: unknown) => v,
+  status: same,
+  signature_scheme: same,
+  scheme_options: json.stringify,
+  envelope: json.stringify,
 };
 
 function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
@@ -82,23 +112,51 @@ function setClause(patch: Record<string, unknown>, columns: Record<string, (v: u
   return { sets, params };
 }
 
+function insertRow(db: Db, table: string, row: Record<string, unknown>): void {
+  const keys = Object.keys(row);
+  db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...Object.values(row));
+}
+
 export function makeResourceOps(db: Db): ResourceOps {
-  const secretHints = db.prepare(
-    'SELECT hint FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
+  const liveKeys = db.prepare(
+    'SELECT hint, public_key FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
   );
-  const hintsOf = (id: string) => (secretHints.all(id, Date.now()) as { hint: string }[]).map((h) => h.hint);
+  const keysOf = (id: string) => liveKeys.all(id, Date.now()) as { hint: string; public_key: string }[];
   const scopeArgs = (s: Scope) => [s.tenant_id, s.environment];
+  const resolveRuntime = makeRuntimeResolver(db);
 
   const getEndpointRow = (scope: Scope, appId: string, id: string) =>
     db
       .prepare('SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ? AND deleted_at IS NULL')
       .get(...scopeArgs(scope), appId, id) as Raw | undefined;
+  const insertSecret = (endpointId: string, secret: { id: string; sealed: string; hint: string; public_key: string }, now: number) =>
+    insertRow(db, 'endpoint_secrets', { id: secret.id, endpoint_id: endpointId, sealed: secret.sealed, hint: secret.hint, public_key: secret.public_key, created_at: now });
+  const insertEventType = (scope: Scope, et: EventTypeRow) =>
+    insertRow(db, 'event_types', {
+      id: et.id, tenant_id: scope.tenant_id, environment: scope.environment, name: et.name, description: et.description,
+      schema: json.stringify(et.schema), example: json.stringify(et.example), archived: flag(et.archived), created_at: et.created_at, updated_at: et.updated_at,
+    });
 
   return {
     async createApplication(scope, a) {
-      db.prepare(
-        'INSERT INTO applications (id, tenant_id, environment, uid, name, retry_schedule, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(a.id, ...scopeArgs(scope), a.uid, a.name, json.stringify(a.retry_schedule), json.stringify(a.metadata), a.created_at, a.updated_at);
+      insertRow(db, 'applications', {
+        id: a.id, tenant_id: scope.tenant_id, environment: scope.environment, uid: a.uid, name: a.name,
+        retry_schedule: json.stringify(a.retry_schedule), metadata: json.stringify(a.metadata), signature_scheme: a.signature_scheme,
+        scheme_options: json.stringify(a.scheme_options), envelope: json.stringify(a.envelope), require_verification: flag(a.require_verification),
+        default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, preset: a.preset, created_at: a.created_at, updated_at: a.updated_at,
+      });
+    },
+    async ensureEventTypes(scope, types) {
+      return db.transaction(() => {
+        const created: string[] = [];
+        const exists = db.prepare('SELECT 1 FROM event_types WHERE tenant_id = ? AND environment = ? AND name = ?');
+        for (const et of types) {
+          if (exists.get(...scopeArgs(scope), et.name)) continue;
+          insertEventType(scope, et);
+          created.push(et.name);
+        }
+        return created;
+      })();
     },
     async listApplications(scope, page) {
       const rows = db
@@ -124,9 +182,7 @@ export function makeResourceOps(db: Db): ResourceOps {
     },
 
     async createEventType(scope, et) {
-      db.prepare(
-        'INSERT INTO event_types (id, tenant_id, environment, name, description, schema, example, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(et.id, ...scopeArgs(scope), et.name, et.description, json.stringify(et.schema), json.stringify(et.example), et.archived ? 1 : 0, et.created_at, et.updated_at);
+      insertEventType(scope, et);
     },
     async listEventTypes(scope, page, includeArchived) {
       const rows = db
@@ -153,20 +209,17 @@ export function makeResourceOps(db: Db): ResourceOps {
 
     async createEndpoint(scope, ep, secret) {
       db.transaction(() => {
-        db.prepare(
-          `INSERT INTO endpoints (id, tenant_id, environment, app_id, url, description, status, disabled_reason, filter_types, timeout_ms,
-             retry_schedule, max_in_flight, headers, metadata, enabled_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          ep.id, ...scopeArgs(scope), ep.app_id, ep.url, ep.description, ep.status, ep.disabled_reason, json.stringify(ep.filter_types),
-          ep.timeout_ms, json.stringify(ep.retry_schedule), ep.max_in_flight, json.stringify(ep.headers), json.stringify(ep.metadata),
-          ep.enabled_at, ep.created_at, ep.updated_at,
-        );
-        db.prepare('INSERT INTO endpoint_secrets (id, endpoint_id, sealed, hint, created_at) VALUES (?, ?, ?, ?, ?)').run(
-          secret.id, ep.id, secret.sealed, secret.hint, ep.created_at,
-        );
+        insertRow(db, 'endpoints', {
+          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, url: ep.url, description: ep.description,
+          status: ep.status, disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
+          retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, headers: json.stringify(ep.headers),
+          metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
+          envelope: json.stringify(ep.envelope), enabled_at: ep.enabled_at, verified_at: ep.verified_at, verification_error: ep.verification_error,
+          created_at: ep.created_at, updated_at: ep.updated_at,
+        });
+        insertSecret(ep.id, secret, ep.created_at);
       })();
-      return { ...ep, secret_hints: [secret.hint] };
+      return { ...ep, secret_hints: [secret.hint], public_keys: [secret.public_key] };
     },
     async listEndpoints(scope, appId, page) {
       const rows = db
@@ -174,22 +227,24 @@ export function makeResourceOps(db: Db): ResourceOps {
           `SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND deleted_at IS NULL ${page.iterator ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`,
         )
         .all(...scopeArgs(scope), appId, ...(page.iterator ? [page.iterator] : []), page.limit + 1) as Raw[];
-      return toPage(rows.map((r) => endpointFromRow(r, hintsOf(r.id as string))), page);
+      return toPage(rows.map((r) => endpointFromRow(r, keysOf(r.id as string))), page);
     },
     async getEndpoint(scope, appId, id) {
       const row = getEndpointRow(scope, appId, id);
-      return row ? endpointFromRow(row, hintsOf(id)) : null;
+      return row ? endpointFromRow(row, keysOf(id)) : null;
     },
     async updateEndpoint(scope, appId, id, patch, now) {
       const current = getEndpointRow(scope, appId, id);
       if (!current) return null;
       const { sets, params } = setClause(patch, ENDPOINT_COLUMNS);
       if (patch.status === 'enabled' && current.status !== 'enabled') {
-        // Forward-only: re-enabling starts the clock again and clears why it was disabled.
+        // Forward-only: enabling starts the clock again and clears why it was disabled.
         sets.push('enabled_at = ?', 'disabled_reason = NULL');
         params.push(now);
       } else if (patch.status === 'disabled' && current.status !== 'disabled') {
         sets.push("disabled_reason = 'manual'");
+      } else if (patch.status === 'pending_verification') {
+        sets.push('verified_at = NULL', 'verification_error = NULL', 'disabled_reason = NULL');
       }
       db.prepare(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...params, now, id);
       return this.getEndpoint(scope, appId, id);
@@ -204,6 +259,41 @@ export function makeResourceOps(db: Db): ResourceOps {
         }
         return changed > 0;
       })();
+    },
+    async rotateEndpointSecret(scope, appId, id, secret, previousExpireAt, now) {
+      const done = db.transaction(() => {
+        if (!getEndpointRow(scope, appId, id)) return false;
+        // Older secrets keep signing until the grace window ends, never longer than they already would.
+        db.prepare('UPDATE endpoint_secrets SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?)').run(
+          previousExpireAt, previousExpireAt, id, now,
+        );
+        insertSecret(id, secret, now);
+        db.prepare('UPDATE endpoints SET updated_at = ? WHERE id = ?').run(now, id);
+        return true;
+      })();
+      return done ? this.getEndpoint(scope, appId, id) : null;
+    },
+    async getEndpointRuntime(scope, appId, id, now) {
+      const row = db
+        .prepare(
+          `SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id
+           WHERE e.tenant_id = ? AND e.environment = ? AND e.app_id = ? AND e.id = ? AND e.deleted_at IS NULL`,
+        )
+        .get(...scopeArgs(scope), appId, id) as Raw | undefined;
+      return row ? resolveRuntime(row, now) : null;
+    },
+    async recordVerification(scope, appId, id, result, now) {
+      if (result.ok) {
+        db.prepare(
+          `UPDATE endpoints SET status = 'enabled', enabled_at = ?, verified_at = ?, verification_error = NULL, updated_at = ?
+           WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ? AND url = ? AND status = 'pending_verification' AND deleted_at IS NULL`,
+        ).run(now, now, now, ...scopeArgs(scope), appId, id, result.url);
+      } else {
+        db.prepare(
+          'UPDATE endpoints SET verification_error = ?, updated_at = ? WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ? AND url = ? AND deleted_at IS NULL',
+        ).run(result.error, now, ...scopeArgs(scope), appId, id, result.url);
+      }
+      return this.getEndpoint(scope, appId, id);
     },
   };
 }

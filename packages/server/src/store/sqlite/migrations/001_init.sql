@@ -26,6 +26,14 @@ CREATE TABLE applications (
   name           TEXT NOT NULL,
   retry_schedule TEXT,
   metadata       TEXT NOT NULL DEFAULT '{}',
+  -- Delivery defaults for the application's endpoints (a preset fills these in).
+  signature_scheme     TEXT NOT NULL DEFAULT 'standard',
+  scheme_options       TEXT NOT NULL DEFAULT '{}',
+  envelope             TEXT NOT NULL DEFAULT '"standard"',
+  require_verification INTEGER NOT NULL DEFAULT 0,
+  default_timeout_ms   INTEGER,
+  message_id_prefix    TEXT NOT NULL DEFAULT 'msg',
+  preset               TEXT,
   created_at     INTEGER NOT NULL,
   updated_at     INTEGER NOT NULL,
   UNIQUE (tenant_id, environment, uid)
@@ -53,8 +61,14 @@ CREATE TABLE endpoints (
   app_id          TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
   url             TEXT NOT NULL,
   description     TEXT NOT NULL DEFAULT '',
-  status          TEXT NOT NULL CHECK (status IN ('enabled', 'disabled')),
+  status          TEXT NOT NULL CHECK (status IN ('enabled', 'disabled', 'pending_verification')),
   disabled_reason TEXT,
+  -- NULL = the application's default.
+  signature_scheme TEXT,
+  scheme_options   TEXT,
+  envelope         TEXT,
+  verified_at        INTEGER,
+  verification_error TEXT,
   filter_types    TEXT,
   timeout_ms      INTEGER NOT NULL,
   retry_schedule  TEXT,
@@ -70,11 +84,14 @@ CREATE INDEX endpoints_app ON endpoints (app_id, id) WHERE deleted_at IS NULL;
 CREATE INDEX endpoints_enabled ON endpoints (id) WHERE status = 'enabled' AND deleted_at IS NULL;
 
 -- Several secrets per endpoint so rotation can keep the old one signing for a grace window.
+-- `sealed` is the encrypted key material (the whsec_ HMAC secret and the whsk_ Ed25519 key);
+-- `public_key` is the whpk_ key receivers of standard-ed25519 verify with.
 CREATE TABLE endpoint_secrets (
   id          TEXT PRIMARY KEY,
   endpoint_id TEXT NOT NULL REFERENCES endpoints(id) ON DELETE CASCADE,
   sealed      TEXT NOT NULL,
   hint        TEXT NOT NULL,
+  public_key  TEXT NOT NULL,
   created_at  INTEGER NOT NULL,
   expires_at  INTEGER
 );

@@ -1,0 +1,37 @@
+import type { SigningKey } from '../crypto/endpoint-keys.js';
+import { buildRequest, type Destination, type OutgoingEvent } from './build-request.js';
+import type { Sender, SendResult } from './sender.js';
+
+export interface OneOffResult {
+  ok: boolean;
+  status: number | null;
+  latency_ms: number;
+  body_excerpt: string | null;
+  response_headers: Record<string, string> | null;
+  error_class: string | null;
+  error_message: string | null;
+  request: { url: string; headers: Record<string, string>; body: string };
+}
+
+/** Send one signed request now and report what the receiver said (test sends, examples, challenges). */
+export async function sendOneOff(
+  sender: Sender,
+  event: OutgoingEvent,
+  to: Destination,
+  keys: SigningKey[],
+  userAgent: string,
+): Promise<OneOffResult & { raw: SendResult }> {
+  const request = buildRequest(event, to, keys, Date.now(), userAgent);
+  const raw = await sender.send(request);
+  return {
+    ok: raw.ok,
+    status: raw.status,
+    latency_ms: raw.durationMs,
+    body_excerpt: raw.bodyExcerpt,
+    response_headers: raw.headers,
+    error_class: raw.errorClass,
+    error_message: raw.errorMessage,
+    request: { url: request.url, headers: request.headers, body: request.body },
+    raw,
+  };
+}

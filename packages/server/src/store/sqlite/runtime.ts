@@ -1,0 +1,38 @@
+import type { EnvelopeChoice } from '../../envelopes/index.js';
+import type { SchemeOptions } from '../../signing/scheme.js';
+import type { EndpointRuntime } from '../types.js';
+import { json, type Db } from './db.js';
+
+/**
+ * One place resolves an endpoint against its application's defaults, for the claim loop and for
+ * one-off sends (challenges, examples) alike.
+ */
+export const RUNTIME_COLUMNS = `e.id, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers,
+  e.retry_schedule, a.retry_schedule AS app_retry_schedule,
+  COALESCE(e.signature_scheme, a.signature_scheme) AS scheme,
+  a.scheme_options AS app_scheme_options, e.scheme_options,
+  COALESCE(e.envelope, a.envelope) AS envelope`;
+
+export type RuntimeRow = Record<string, unknown>;
+
+export function makeRuntimeResolver(db: Db) {
+  const liveSecrets = db.prepare(
+    'SELECT sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
+  );
+  return (r: RuntimeRow, now: number): EndpointRuntime => ({
+    id: r.id as string,
+    url: r.url as string,
+    environment: r.environment as EndpointRuntime['environment'],
+    timeout_ms: r.timeout_ms as number,
+    retry_schedule: json.parse<number[]>(r.retry_schedule as string | null) ?? json.parse<number[]>(r.app_retry_schedule as string | null),
+    max_in_flight: r.max_in_flight as number,
+    headers: json.parse<Record<string, string>>(r.headers as string) ?? {},
+    scheme: r.scheme as string,
+    scheme_options: {
+      ...json.parse<SchemeOptions>(r.app_scheme_options as string),
+      ...json.parse<SchemeOptions>(r.scheme_options as string | null),
+    },
+    envelope: json.parse<EnvelopeChoice>(r.envelope as string)!,
+    sealed_secrets: (liveSecrets.all(r.id, now) as { sealed: string }[]).map((s) => s.sealed),
+  });
+}
