@@ -1,9 +1,10 @@
 /**
- * @herald/webhooks — verify webhooks sent by Herald.
+ * @herald/webhooks — verify webhooks sent by Herald, for every signature scheme it speaks.
  *
  * Zero runtime dependencies: crypto comes from the Web Crypto API (`globalThis.crypto.subtle`),
  * which Node ≥ 20, Deno, Bun, browsers and edge runtimes all provide. Because Web Crypto is
- * asynchronous, `verify` returns a Promise.
+ * asynchronous, verification returns a Promise.
  */
 export { WebhookVerificationError } from './errors.js';
-export { Webhook, type WebhookHeaders, type WebhookOptions } from './standard.js';
+export { Webhook, type Scheme, type WebhookHeaders, type WebhookOptions } from './webhook.js';
+export { verifyWebhookSignature, type TimestampedOptions } from './timestamped.js';
