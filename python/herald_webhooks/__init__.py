@@ -1,0 +1,195 @@
+"""Verify webhooks sent by Herald, for every signature scheme it speaks.
+
+Standard library only. Ed25519 (``standard-ed25519``) uses the ``cryptography`` package when it
+is installed and a pure-Python RFC 8032 verifier otherwise.
+
+    from herald_webhooks import Webhook, WebhookVerificationError, verify_webhook_signature
+
+    event = Webhook("whsec_...").verify(raw_body, request.headers)                 # standard
+    event = Webhook("whpk_...").verify(raw_body, request.headers)                  # standard-ed25519
+    event = Webhook(secret, scheme="hmac-hex").verify(raw_body, request.headers)   # seed 002
+    event = verify_webhook_signature(raw_body=body, signature_header=header, signing_secret=secret)  # seed 003
+"""
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import time
+
+from . import _ed25519
+
+__all__ = ["Webhook", "WebhookVerificationError", "verify_webhook_signature"]
+
+SCHEMES = ("standard", "standard-ed25519", "hmac-hex", "timestamped")
+
+
+class WebhookVerificationError(Exception):
+    """The webhook cannot be trusted: missing headers, bad signature or a stale timestamp."""
+
+
+def _text(raw_body):
+    if isinstance(raw_body, (bytes, bytearray, memoryview)):
+        return bytes(raw_body).decode("utf-8")
+    return raw_body
+
+
+def _header(headers, name):
+    getter = getattr(headers, "get", None)
+    if getter is not None:
+        value = getter(name)
+        if value is None:
+            value = getter(name.lower())
+        if value is not None:
+            return value
+    for key, value in (headers.items() if hasattr(headers, "items") else []):
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
+def _check_timestamp(value, tolerance_seconds, now):
+    if value is None or not str(value).isdigit():
+        raise WebhookVerificationError("Invalid or missing timestamp")
+    seconds = int(value)
+    if tolerance_seconds is None:
+        return seconds
+    current = int(now if now is not None else time.time())
+    if seconds < current - tolerance_seconds:
+        raise WebhookVerificationError("Message timestamp too old")
+    if seconds > current + tolerance_seconds:
+        raise WebhookVerificationError("Message timestamp too new")
+    return seconds
+
+
+def _parse(body):
+    try:
+        return json.loads(body)
+    except ValueError as err:
+        raise WebhookVerificationError("Signed body is not valid JSON") from err
+
+
+def _b64decode(value, prefix):
+    raw = value[len(prefix):] if value.startswith(prefix) else value
+    try:
+        return base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError) as err:
+        raise ValueError(f'The key must be "{prefix}" followed by base64') from err
+
+
+def _ed25519_verify(public_key, message, signature):
+    try:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    except ImportError:
+        return _ed25519.verify(public_key, message, signature)
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def verify_webhook_signature(raw_body, signature_header, signing_secret, tolerance_seconds=300, now=None):
+    """Verify a ``timestamped`` header, ``t=<unix>,v1=<hex>[,v1=<hex>...]``, where each v1 is
+    HMAC-SHA256(signing_secret as UTF-8, t + "." + raw_body). Returns the parsed event."""
+    if not signature_header:
+        raise WebhookVerificationError("Missing signature header")
+    t = None
+    v1 = []
+    for part in signature_header.split(","):
+        key, _, value = part.strip().partition("=")
+        if key == "t":
+            t = value
+        elif key == "v1" and value:
+            v1.append(value)
+    if not v1:
+        raise WebhookVerificationError("Signature header has no v1= signature")
+    seconds = _check_timestamp(t, tolerance_seconds, now)
+    body = _text(raw_body)
+    expected = hmac.new(signing_secret.encode(), f"{seconds}.{body}".encode(), hashlib.sha256).hexdigest()
+    if not any(hmac.compare_digest(candidate, expected) for candidate in v1):
+        raise WebhookVerificationError("No matching signature found")
+    return _parse(body)
+
+
+class Webhook:
+    """Verifier for one secret (or ``whpk_`` public key) and one scheme.
+
+    ``tolerance_seconds`` defaults to 300, except for ``hmac-hex``, whose timestamp is the event's
+    creation time (retries keep it), so it is only checked when you pass a tolerance.
+    """
+
+    _UNSET = object()
+
+    def __init__(self, secret, scheme=None, tolerance_seconds=_UNSET, header_name="X-Webhook-Signature", signed_content="body", now=None):
+        if not secret:
+            raise ValueError("Webhook secret is required")
+        self.secret = secret
+        self.scheme = scheme or ("standard-ed25519" if secret.startswith("whpk_") else "standard")
+        if self.scheme not in SCHEMES:
+            raise ValueError(f"Unknown scheme {self.scheme!r}; one of {', '.join(SCHEMES)}")
+        default_tolerance = None if self.scheme == "hmac-hex" else 300
+        self.tolerance_seconds = default_tolerance if tolerance_seconds is Webhook._UNSET else tolerance_seconds
+        self.header_name = header_name
+        self.signed_content = signed_content
+        self.now = now
+        if self.scheme == "standard":
+            self._key = _b64decode(secret, "whsec_")
+        elif self.scheme == "standard-ed25519":
+            self._key = _b64decode(secret, "whpk_")
+            if len(self._key) != 32:
+                raise ValueError("An Ed25519 public key is 32 bytes: whpk_ + base64")
+
+    def sign(self, msg_id, timestamp, body):
+        """The ``webhook-signature`` value a ``standard`` sender would send."""
+        mac = hmac.new(self._key, f"{msg_id}.{timestamp}.{body}".encode(), hashlib.sha256).digest()
+        return "v1," + base64.b64encode(mac).decode()
+
+    def verify(self, raw_body, headers):
+        body = _text(raw_body)
+        if self.scheme in ("standard", "standard-ed25519"):
+            return self._verify_standard(body, headers)
+        if self.scheme == "hmac-hex":
+            return self._verify_hmac_hex(body, headers)
+        return verify_webhook_signature(body, _header(headers, self.header_name), self.secret, self.tolerance_seconds, self.now)
+
+    def _verify_standard(self, body, headers):
+        msg_id = _header(headers, "webhook-id")
+        timestamp = _header(headers, "webhook-timestamp")
+        signatures = _header(headers, "webhook-signature")
+        if not msg_id or not timestamp or not signatures:
+            raise WebhookVerificationError("Missing required headers: webhook-id, webhook-timestamp, webhook-signature")
+        seconds = _check_timestamp(timestamp, self.tolerance_seconds, self.now)
+        content = f"{msg_id}.{seconds}.{body}".encode()
+        matched = False
+        for candidate in signatures.split(" "):
+            version, _, value = candidate.partition(",")
+            if self.scheme == "standard" and version == "v1":
+                expected = base64.b64encode(hmac.new(self._key, content, hashlib.sha256).digest()).decode()
+                matched = hmac.compare_digest(value, expected)
+            elif self.scheme == "standard-ed25519" and version == "v1a":
+                try:
+                    signature = base64.b64decode(value, validate=True)
+                except (binascii.Error, ValueError):
+                    continue
+                matched = len(signature) == 64 and _ed25519_verify(self._key, content, signature)
+            if matched:
+                break
+        if not matched:
+            raise WebhookVerificationError("No matching signature found")
+        return _parse(body)
+
+    def _verify_hmac_hex(self, body, headers):
+        signature = _header(headers, "X-Webhook-Signature")
+        if not signature or not _header(headers, "X-Webhook-ID"):
+            raise WebhookVerificationError("Missing required headers: X-Webhook-ID, X-Webhook-Signature")
+        timestamp = _header(headers, "X-Webhook-Timestamp")
+        signs_timestamp = self.signed_content == "timestamp.body"
+        seconds = _check_timestamp(timestamp, self.tolerance_seconds, self.now) if signs_timestamp or self.tolerance_seconds is not None else None
+        content = f"{seconds}.{body}" if signs_timestamp else body
+        expected = "sha256=" + hmac.new(self.secret.encode(), content.encode(), hashlib.sha256).hexdigest()
+        candidates = [c for c in signature.replace(",", " ").split(" ") if c]
+        if not any(hmac.compare_digest(c, expected) for c in candidates):
+            raise WebhookVerificationError("No matching signature found")
+        return _parse(body)
