@@ -9,6 +9,7 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
+import { settingsRoutes } from './routes/settings.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
 import { installValidators } from './validation.js';
@@ -71,7 +72,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes]) routes(tenant as Api, options);
     },
     { prefix: '/api/v1' },
   );

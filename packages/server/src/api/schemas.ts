@@ -189,9 +189,10 @@ const EndpointFields = {
     description: 'Event types this endpoint receives; null or absent for all',
   }),
   disabled: Type.Boolean(),
-  timeout_seconds: Type.Integer({ minimum: 1, maximum: 30, default: 15 }),
+  // No `default` here: ajv would fill it in and hide the application's default timeout.
+  timeout_seconds: Type.Integer({ minimum: 1, maximum: 30, description: "Seconds to wait for a response; default the application's, else 15" }),
   retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
-  max_in_flight: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  max_in_flight: Type.Integer({ minimum: 1, maximum: 1000, description: 'Concurrent requests to this endpoint; default 10' }),
   headers: Headers,
   metadata: Metadata,
   signature_scheme: Type.Union([SchemeName, Type.Null()]),

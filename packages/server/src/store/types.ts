@@ -69,6 +69,14 @@ export interface ApplicationRow {
 
 export type ApplicationPatch = Partial<Omit<ApplicationRow, 'id' | 'created_at' | 'updated_at'>>;
 
+/** An environment's defaults: the contract its applications and test sends start from. */
+export interface EnvironmentSettings {
+  preset: string | null;
+  signature_scheme: string | null;
+  scheme_options: SchemeOptions | null;
+  envelope: EnvelopeChoice | null;
+}
+
 export interface EventTypeRow {
   id: string;
   name: string;
@@ -273,6 +281,9 @@ export interface Store {
   listApiKeys(tenantId: string): Promise<ApiKeyRow[]>;
   revokeApiKey(tenantId: string, keyId: string, now: number): Promise<boolean>;
   findApiKey(keyHash: string): Promise<{ id: string; tenant_id: string; environment: Environment } | null>;
+
+  getEnvironmentSettings(scope: Scope): Promise<EnvironmentSettings>;
+  putEnvironmentSettings(scope: Scope, settings: EnvironmentSettings, now: number): Promise<void>;
 
   // applications
   createApplication(scope: Scope, app: ApplicationRow): Promise<void>;

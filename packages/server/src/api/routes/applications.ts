@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { notFound, orConflict } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { PRESETS, type Preset } from '../../presets/index.js';
-import type { ApplicationPatch as StorePatch, ApplicationRow, EventTypeRow, Scope, Store } from '../../store/types.js';
+import { PRESETS } from '../../presets/index.js';
+import type { ApplicationPatch as StorePatch, ApplicationRow } from '../../store/types.js';
 import { loadApp, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { AppParams, Application, ApplicationIn, ApplicationPatch, Page, PageQuery, PresetName, errorResponses } from '../schemas.js';
+import { environmentDefaults, installEventTypes, presetSettings } from './settings.js';
 
 type SettingsInput = { default_timeout_seconds?: number | null } & Partial<Omit<StorePatch, 'default_timeout_ms'>>;
 
@@ -14,26 +15,6 @@ function toStorePatch({ default_timeout_seconds, ...rest }: SettingsInput): Stor
   const patch: StorePatch = { ...rest };
   if (default_timeout_seconds !== undefined) patch.default_timeout_ms = default_timeout_seconds === null ? null : default_timeout_seconds * 1000;
   return patch;
-}
-
-function presetSettings(p: Preset): StorePatch {
-  const { default_timeout_seconds, ...rest } = p.application;
-  return { ...rest, default_timeout_ms: default_timeout_seconds * 1000, preset: p.name };
-}
-
-async function installEventTypes(store: Store, scope: Scope, p: Preset): Promise<string[]> {
-  const now = Date.now();
-  const rows: EventTypeRow[] = p.event_types.map((et) => ({
-    id: newId('et', now),
-    name: et.name,
-    description: et.description,
-    schema: et.schema,
-    example: et.example,
-    archived: false,
-    created_at: now,
-    updated_at: now,
-  }));
-  return store.ensureEventTypes(scope, rows);
 }
 
 const DEFAULTS: Omit<ApplicationRow, 'id' | 'name' | 'uid' | 'created_at' | 'updated_at'> = {
@@ -56,7 +37,7 @@ export function applicationRoutes(app: Api, { store }: ApiContext): void {
     {
       schema: {
         tags,
-        summary: 'Create an application; `preset` configures it like a known provider and installs its event types',
+        summary: "Create an application; it starts from the environment's settings, `preset` configures it like a known provider",
         body: ApplicationIn,
         response: { 201: Application, ...errorResponses },
       },
@@ -70,6 +51,7 @@ export function applicationRoutes(app: Api, { store }: ApiContext): void {
         name,
         uid: uid ?? null,
         ...DEFAULTS,
+        ...environmentDefaults(await store.getEnvironmentSettings(req.scope)),
         ...(preset ? presetSettings(preset) : {}),
         ...toStorePatch(settings as SettingsInput),
         created_at: now,

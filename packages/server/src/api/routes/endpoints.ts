@@ -168,14 +168,14 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
       const { disabled, timeout_seconds, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
       if (timeout_seconds !== undefined) patch.timeout_ms = timeout_seconds * 1000;
+      if (disabled === false && current.status === 'pending_verification') {
+        throw conflict('This endpoint has not answered its verification challenge yet; POST …/verify to send it again');
+      }
       const urlChanged = req.body.url !== undefined && req.body.url !== current.url;
       const needsChallenge = application.require_verification && disabled !== true && (urlChanged || (disabled === false && current.verified_at === null));
       if (disabled === true) patch.status = 'disabled';
       else if (needsChallenge) patch.status = 'pending_verification';
-      else if (disabled === false) {
-        if (current.status === 'pending_verification') throw conflict('This endpoint has not answered its verification challenge yet; POST …/verify to send it again');
-        patch.status = 'enabled';
-      }
+      else if (disabled === false) patch.status = 'enabled';
       const ep = await store.updateEndpoint(req.scope, application.id, current.id, patch, Date.now());
       if (needsChallenge) challengeInBackground(req.scope, application.id, current.id);
       if (patch.status === 'enabled') wakeDelivery();

@@ -5,6 +5,7 @@ import { newId } from '../../ids.js';
 import type { Api, ApiContext } from '../context.js';
 import { Envelope, SchemeName, SchemeOptions, errorResponses } from '../schemas.js';
 import { checkEndpointUrl, OneOffResponse } from './endpoints.js';
+import { environmentDefaults } from './settings.js';
 
 /** Seed 003's test endpoint: the body shape it implies when the caller names only a scheme. */
 const DEFAULT_ENVELOPE: Record<string, string> = { timestamped: 'event', 'hmac-hex': 'classic' };
@@ -39,7 +40,9 @@ export function testSendRoutes(app: Api, { store, sender, policy, config }: ApiC
       const body = req.body;
       const urlError = checkEndpointUrl(body.endpoint_url, req.scope.environment, policy, 'body.endpoint_url');
       if (urlError) throw unprocessable(`${urlError.field} ${urlError.message}`, [urlError]);
-      const scheme = body.scheme ?? 'standard';
+      // Unnamed choices come from the environment's contract (seed 003 sends only URL and secret).
+      const defaults = environmentDefaults(await store.getEnvironmentSettings(req.scope));
+      const scheme = body.scheme ?? defaults.signature_scheme ?? 'standard';
       if (scheme === 'standard-ed25519') {
         throw unprocessable('standard-ed25519 signs with a key pair Herald holds for a stored endpoint; use POST /app/{app}/endpoint/{endpoint}/send-example', [
           { field: 'body.scheme', message: 'needs a stored endpoint' },
@@ -57,11 +60,11 @@ export function testSendRoutes(app: Api, { store, sender, policy, config }: ApiC
         { id: newId('evt', now), type, payload: JSON.stringify(payload), createdAt: now },
         {
           url: body.endpoint_url,
-          timeout_ms: (body.timeout_seconds ?? 15) * 1000,
+          timeout_ms: body.timeout_seconds !== undefined ? body.timeout_seconds * 1000 : (defaults.default_timeout_ms ?? 15_000),
           headers: {},
           scheme,
-          scheme_options: body.scheme_options ?? {},
-          envelope: body.envelope ?? DEFAULT_ENVELOPE[scheme] ?? 'standard',
+          scheme_options: body.scheme_options ?? defaults.scheme_options ?? {},
+          envelope: body.envelope ?? defaults.envelope ?? DEFAULT_ENVELOPE[scheme] ?? 'standard',
         },
         [{ secret: body.signing_secret }],
         config.delivery.userAgent,

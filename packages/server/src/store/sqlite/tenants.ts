@@ -3,8 +3,10 @@ import { toPage, type Db } from './db.js';
 
 type TenantOps = Pick<
   Store,
-  'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey'
+  'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey' | 'getEnvironmentSettings' | 'putEnvironmentSettings'
 >;
+
+const NO_SETTINGS = { preset: null, signature_scheme: null, scheme_options: null, envelope: null };
 
 export function makeTenantOps(db: Db): TenantOps {
   const insertTenant = db.prepare('INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)');
@@ -44,6 +46,18 @@ export function makeTenantOps(db: Db): TenantOps {
     },
     async findApiKey(keyHash) {
       return (findKey.get(keyHash) as never) ?? null;
+    },
+    async getEnvironmentSettings(scope) {
+      const row = db.prepare('SELECT settings FROM environment_settings WHERE tenant_id = ? AND environment = ?').get(scope.tenant_id, scope.environment) as
+        | { settings: string }
+        | undefined;
+      return row ? { ...NO_SETTINGS, ...JSON.parse(row.settings) } : { ...NO_SETTINGS };
+    },
+    async putEnvironmentSettings(scope, settings, now) {
+      db.prepare(
+        `INSERT INTO environment_settings (tenant_id, environment, settings, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (tenant_id, environment) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
+      ).run(scope.tenant_id, scope.environment, JSON.stringify(settings), now);
     },
   };
 }

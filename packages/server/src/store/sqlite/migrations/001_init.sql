@@ -169,3 +169,13 @@ CREATE TABLE attempts (
 );
 CREATE INDEX attempts_delivery ON attempts (delivery_id, id);
 CREATE INDEX attempts_app ON attempts (app_id, id);
+
+-- Per tenant environment: the provider contract new applications and test sends start from
+-- (a preset name and/or scheme, scheme options, envelope), as JSON.
+CREATE TABLE environment_settings (
+  tenant_id   TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  environment TEXT NOT NULL,
+  settings    TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, environment)
+);
