@@ -102,7 +102,12 @@ export async function startReceiver(handler?: Receiver['handler']): Promise<Rece
       received.push(r);
       open.add(res);
       res.on('close', () => open.delete(res));
-      void receiver.handler(r, res);
+      // A handler that throws (say, a verifier rejecting) answers 500 rather than crashing the test.
+      Promise.resolve()
+        .then(() => receiver.handler(r, res))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+        });
     });
   });
   server.keepAliveTimeout = 60_000;
