@@ -84,9 +84,21 @@ export function registerApiCommands(program: Command): void {
     .description('Create an application')
     .requiredOption('--name <name>', 'application name')
     .option('--uid <uid>', 'your own id for it')
-    .action(async (opts: { name: string; uid?: string }, cmd: Command) =>
-      print(await api(connection(cmd, 'key'), 'POST', '/app', { name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}) })),
+    .option('--preset <preset>', 'configure like a provider: klariqo, kyc, klarefi, kompliant')
+    .action(async (opts: { name: string; uid?: string; preset?: string }, cmd: Command) =>
+      print(
+        await api(connection(cmd, 'key'), 'POST', '/app', { name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}), ...(opts.preset ? { preset: opts.preset } : {}) }),
+      ),
     );
+
+  program
+    .command('settings')
+    .description("Show or set this environment's delivery defaults (the contract new applications start from)")
+    .option('--preset <preset>', 'klariqo, kyc, klarefi or kompliant; installs its event types')
+    .action(async (opts: { preset?: string }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      print(opts.preset ? await api(conn, 'PATCH', '/settings', { preset: opts.preset }) : await api(conn, 'GET', '/settings'));
+    });
 
   const endpoint = program.command('endpoint').description('Endpoints (API key)');
   endpoint

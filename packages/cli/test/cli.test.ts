@@ -69,6 +69,19 @@ describe('herald CLI, run as a process', () => {
     assert.match(followed, /succeeded/);
   });
 
+  test('app create --preset and settings --preset configure a provider contract', async () => {
+    const tenant = JSON.parse(await herald(['tenant', 'create', '--name', 'Preset Co']));
+    const withKey = { HERALD_API_KEY: tenant.api_keys.test };
+    const app = JSON.parse(await herald(['app', 'create', '--name', 'KYC customer', '--preset', 'kyc'], withKey));
+    assert.equal(app.signature_scheme, 'hmac-hex');
+    assert.equal(app.envelope, 'classic');
+    const settings = JSON.parse(await herald(['settings', '--preset', 'klarefi'], withKey));
+    assert.equal(settings.preset, 'klarefi');
+    assert.equal(settings.event_types_created.length, 8);
+    assert.equal(JSON.parse(await herald(['settings'], withKey)).preset, 'klarefi');
+    await assert.rejects(herald(['app', 'create', '--name', 'x', '--preset', 'acme'], withKey), /422/);
+  });
+
   test('errors are reported in words with a non-zero exit', async () => {
     await assert.rejects(herald(['send', '--app', 'nope', '--type', 'x', '--payload', '{}'], { HERALD_API_KEY: 'hk_test_wrong' }), (err: { code: number; stderr: string }) => {
       assert.equal(err.code, 1);
