@@ -8,7 +8,7 @@ import type { Sender } from '../delivery/sender.js';
 import type { VerifyEndpoint } from '../delivery/verification.js';
 import { notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
-import type { ApplicationRow, Scope, Store } from '../store/types.js';
+import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { PayloadValidator } from './validation.js';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -33,6 +33,18 @@ export async function loadApp(store: Store, scope: Scope, idOrUid: string): Prom
   const app = await store.getApplication(scope, idOrUid);
   if (!app) throw notFound('Application', idOrUid);
   return app;
+}
+
+export async function loadMessage(store: Store, scope: Scope, appId: string, id: string): Promise<MessageRow> {
+  const message = await store.getMessage(scope, appId, id);
+  if (!message) throw notFound('Message', id);
+  return message;
+}
+
+export async function loadEndpoint(store: Store, scope: Scope, appId: string, id: string): Promise<EndpointRow> {
+  const endpoint = await store.getEndpoint(scope, appId, id);
+  if (!endpoint) throw notFound('Endpoint', id);
+  return endpoint;
 }
 
 export const toMs = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { conflict, notFound } from '../../errors.js';
 import type { LogFilter } from '../../store/types.js';
-import { loadApp, toMs, type Api, type ApiContext } from '../context.js';
+import { loadApp, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { AppParams, Attempt, Delivery, LogQuery, Page, errorResponses } from '../schemas.js';
 
@@ -35,8 +35,7 @@ export function deliveryRoutes(app: Api, { store, wakeDelivery }: ApiContext): v
     { schema: { tags, summary: "List a message's deliveries", params: MessageParams, querystring: LogQuery, response: { 200: Page(Delivery), ...errorResponses } } },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      const message = await store.getMessage(req.scope, application.id, req.params.msg);
-      if (!message) throw notFound('Message', req.params.msg);
+      const message = await loadMessage(store, req.scope, application.id, req.params.msg);
       const filter = { ...toFilter(req.query), message_id: message.id };
       return present.page(await store.listDeliveries(req.scope, application.id, filter, req.query), present.delivery);
     },

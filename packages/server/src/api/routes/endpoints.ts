@@ -5,8 +5,8 @@ import { sendOneOff } from '../../delivery/one-off.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
 import { badRequest, conflict, notFound, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ApplicationRow, EndpointPatch as StorePatch, EndpointRow, Scope } from '../../store/types.js';
-import { loadApp, toMs, type Api, type ApiContext } from '../context.js';
+import type { ApplicationRow, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
+import { loadApp, loadEndpoint as loadEndpointIn, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { AppParams, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
 
@@ -74,11 +74,7 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
     verifyEndpoint(scope, appId, endpointId).catch((err: unknown) => logger.error({ err, endpoint_id: endpointId }, 'verification challenge failed'));
   };
-  const loadEndpoint = async (scope: Scope, appId: string, id: string): Promise<EndpointRow> => {
-    const ep = await store.getEndpoint(scope, appId, id);
-    if (!ep) throw notFound('Endpoint', id);
-    return ep;
-  };
+  const loadEndpoint = (scope: Scope, appId: string, id: string) => loadEndpointIn(store, scope, appId, id);
   const effectiveScheme = (a: ApplicationRow, ep: { signature_scheme?: string | null | undefined }) => ep.signature_scheme ?? a.signature_scheme;
 
   app.post(

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
-import { HttpProblem, conflict, notFound, unprocessable } from '../../errors.js';
+import { HttpProblem, conflict, unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { loadApp, toMs, type Api, type ApiContext } from '../context.js';
+import { loadApp, loadEndpoint, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
 import { fieldErrors } from '../problems.js';
 import { present } from '../present.js';
 import { AppParams, Delivery, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
@@ -94,9 +94,7 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
     { schema: { tags, summary: 'Get a message by its msg_ id or your event id', params: MessageParams, response: { 200: Message, ...errorResponses } } },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      const message = await store.getMessage(req.scope, application.id, req.params.msg);
-      if (!message) throw notFound('Message', req.params.msg);
-      return present.message(message);
+      return present.message(await loadMessage(store, req.scope, application.id, req.params.msg));
     },
   );
 
@@ -112,10 +110,8 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
     },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      const message = await store.getMessage(req.scope, application.id, req.params.msg);
-      if (!message) throw notFound('Message', req.params.msg);
-      const ep = await store.getEndpoint(req.scope, application.id, req.params.endpoint);
-      if (!ep) throw notFound('Endpoint', req.params.endpoint);
+      const message = await loadMessage(store, req.scope, application.id, req.params.msg);
+      const ep = await loadEndpoint(store, req.scope, application.id, req.params.endpoint);
       if (ep.status !== 'enabled') throw conflict(`Endpoint "${ep.id}" is disabled; enable it before resending`);
       const now = Date.now();
       const delivery = await store.resend(req.scope, application.id, message.id, ep.id, now, newId('dlv', now));
