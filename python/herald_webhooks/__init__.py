@@ -9,6 +9,7 @@ is installed and a pure-Python RFC 8032 verifier otherwise.
     event = Webhook("whpk_...").verify(raw_body, request.headers)                  # standard-ed25519
     event = Webhook(secret, scheme="hmac-hex").verify(raw_body, request.headers)   # seed 002
     event = verify_webhook_signature(raw_body=body, signature_header=header, signing_secret=secret)  # seed 003
+    data = decrypt_data(envelope, {"key_...": "base64 key"})                        # seed 004 (needs cryptography)
 """
 import base64
 import binascii
@@ -19,7 +20,7 @@ import time
 
 from . import _ed25519
 
-__all__ = ["Webhook", "WebhookVerificationError", "verify_webhook_signature"]
+__all__ = ["Webhook", "WebhookVerificationError", "decrypt_data", "verify_webhook_signature"]
 
 SCHEMES = ("standard", "standard-ed25519", "hmac-hex", "timestamped")
 
@@ -193,3 +194,32 @@ class Webhook:
         if not any(hmac.compare_digest(c, expected) for c in candidates):
             raise WebhookVerificationError("No matching signature found")
         return _parse(body)
+
+
+def _b64url(value):
+    return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+
+
+def decrypt_data(envelope, keys, field="data"):
+    """Decrypt an envelope's A256GCM-encrypted ``data`` (seed 004) with the key named by its
+    ``key_id``, from ``keys`` (key id -> base64 key). Verify the signature first. Needs the
+    optional ``cryptography`` package (Debian: python3-cryptography)."""
+    try:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError as err:
+        raise ImportError("decrypt_data needs the 'cryptography' package (pip install cryptography, or apt install python3-cryptography)") from err
+    encrypted = envelope.get(field) if isinstance(envelope, dict) else None
+    if not isinstance(encrypted, dict) or encrypted.get("alg") != "A256GCM":
+        raise WebhookVerificationError(f'The envelope\'s "{field}" is not A256GCM-encrypted data')
+    key_id = encrypted.get("key_id") or envelope.get("key_id")
+    if not key_id or key_id not in keys:
+        raise WebhookVerificationError(f'No key for key_id "{key_id}": add it to the key map')
+    key = base64.b64decode(keys[key_id])
+    if len(key) != 32:
+        raise WebhookVerificationError(f'Key "{key_id}" is not 32 bytes')
+    try:
+        plain = AESGCM(key).decrypt(_b64url(encrypted["iv"]), _b64url(encrypted["ciphertext"]) + _b64url(encrypted["tag"]), None)
+    except (InvalidTag, KeyError, ValueError) as err:
+        raise WebhookVerificationError(f'Could not decrypt with key "{key_id}": wrong key or tampered data') from err
+    return json.loads(plain)

@@ -7,7 +7,7 @@ from unittest import mock
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import herald_webhooks  # noqa: E402
-from herald_webhooks import Webhook, WebhookVerificationError, verify_webhook_signature, _ed25519  # noqa: E402
+from herald_webhooks import Webhook, WebhookVerificationError, decrypt_data, verify_webhook_signature, _ed25519  # noqa: E402
 
 with open(os.path.join(os.path.dirname(__file__), "..", "..", "test-vectors", "signatures.json"), encoding="utf-8") as f:
     VECTORS = json.load(f)
@@ -104,6 +104,46 @@ class TimestampedTest(unittest.TestCase):
         ]:
             with self.assertRaisesRegex(WebhookVerificationError, pattern):
                 verify_webhook_signature(body, header, key, now=now)
+
+
+with open(os.path.join(os.path.dirname(__file__), "..", "..", "test-vectors", "encryption.json"), encoding="utf-8") as f:
+    ENCRYPTION = json.load(f)["a256gcm"]
+
+try:
+    import cryptography  # noqa: F401
+
+    HAVE_CRYPTOGRAPHY = True
+except ImportError:
+    HAVE_CRYPTOGRAPHY = False
+
+
+@unittest.skipUnless(HAVE_CRYPTOGRAPHY, "decrypt_data needs the optional cryptography package (run by npm test with /usr/bin/python3)")
+class DecryptTest(unittest.TestCase):
+    def test_decrypts_with_old_and_new_keys(self):
+        keys = {v["key_id"]: v["key"] for v in ENCRYPTION}
+        for v in ENCRYPTION:
+            self.assertEqual(decrypt_data(v["envelope"], keys), json.loads(v["plaintext"]))
+
+    def test_failures(self):
+        v = ENCRYPTION[0]
+        with self.assertRaisesRegex(WebhookVerificationError, "No key"):
+            decrypt_data(v["envelope"], {})
+        wrong = {v["key_id"]: ENCRYPTION[1]["key"]}
+        with self.assertRaisesRegex(WebhookVerificationError, "wrong key or tampered"):
+            decrypt_data(v["envelope"], wrong)
+        tampered = json.loads(json.dumps(v["envelope"]))
+        tampered["data"]["ciphertext"] = "A" + tampered["data"]["ciphertext"][1:]
+        with self.assertRaises(WebhookVerificationError):
+            decrypt_data(tampered, {v["key_id"]: v["key"]})
+        with self.assertRaisesRegex(WebhookVerificationError, "not A256GCM"):
+            decrypt_data({"data": {"plain": True}}, {})
+
+
+class DecryptWithoutCryptographyTest(unittest.TestCase):
+    def test_clear_error_when_the_optional_package_is_missing(self):
+        with mock.patch.dict(sys.modules, {"cryptography": None, "cryptography.exceptions": None, "cryptography.hazmat.primitives.ciphers.aead": None}):
+            with self.assertRaisesRegex(ImportError, "cryptography"):
+                decrypt_data(ENCRYPTION[0]["envelope"], {})
 
 
 if __name__ == "__main__":

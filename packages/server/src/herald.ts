@@ -9,6 +9,7 @@ import { makeSecretBox } from './crypto/secret-box.js';
 import { makeDispatcher, type Dispatcher } from './delivery/dispatcher.js';
 import { makeLeaseReaper } from './delivery/lease-reaper.js';
 import { lookupVia } from './delivery/dns.js';
+import { makeEncrypterFor } from './delivery/encryption.js';
 import { makeNetworkPolicy } from './delivery/network-policy.js';
 import { makeSender } from './delivery/sender.js';
 import { makeVerifier } from './delivery/verification.js';
@@ -46,6 +47,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const metrics = makeMetrics(() => store.queueStats());
 
   const policy = makeNetworkPolicy(config.allowNetworks);
+  const encrypterFor = makeEncrypterFor(box);
   // Every role sends: workers deliver, API processes run challenges, examples and test sends.
   const sender = makeSender({
     maxResponseBytes: config.delivery.maxResponseBytes,
@@ -55,7 +57,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const dispatcher: Dispatcher | null =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, sender, box, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, sender, box, encrypterFor, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
 
   const api = await buildApi({
@@ -69,7 +71,8 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     wakeDelivery: () => dispatcher?.wake(),
     sender,
     policy,
-    verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger }),
+    verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
+    encrypterFor,
   });
 
   return {

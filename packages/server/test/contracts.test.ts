@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
@@ -312,27 +312,36 @@ describe('seed 003 (Klarefi): X-Klarefi-Signature t=…,v1=…, event envelope, 
   });
 });
 
-describe('seed 004 (Kompliant, version 1.0): versioned envelope, data fields enforced by the event type schema', () => {
-  function verifyAndRead(secret: string, rawBody: string, headers: IncomingHttpHeaders) {
+describe('seed 004 (Kompliant, version 1.0): versioned envelope, encrypted data, fields enforced by the event type schema', () => {
+  function verifyAndRead(secret: string, sharedSecrets: Record<string, string>, rawBody: string, headers: IncomingHttpHeaders) {
     const id = h1(headers, 'webhook-id')!;
     const ts = h1(headers, 'webhook-timestamp')!;
     const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`${id}.${ts}.${rawBody}`).digest('base64');
     if (!h1(headers, 'webhook-signature')!.split(' ').some((s) => safeEqual(s, `v1,${expected}`))) throw new Error('signature mismatch');
     const envelope = JSON.parse(rawBody) as Record<string, any>;
-    // "All webhook event payloads (version 1.0) include these standard fields."
-    const data = envelope.data;
+    // "Use the key_id from the webhook envelope to identify the correct SharedSecret; decrypt the data field using AES-256-GCM."
+    const shared = sharedSecrets[envelope.key_id];
+    if (!shared) throw new Error(`no SharedSecret for ${envelope.key_id}`);
+    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(shared, 'base64'), Buffer.from(envelope.data.iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(envelope.data.tag, 'base64url'));
+    const data = JSON.parse(Buffer.concat([decipher.update(Buffer.from(envelope.data.ciphertext, 'base64url')), decipher.final()]).toString('utf8'));
+    // "All webhook event payloads (version 1.0) include these standard fields after decryption."
     if (data.version !== '1.0' || !/^sr_/.test(data.subject_record_id)) throw new Error('not a 1.0 payload');
     if (!['USER', 'API_KEY', 'SYSTEM'].includes(data.user_context?.user_type) || !data.user_context.user_id) throw new Error('bad user_context');
-    return envelope;
+    return { ...envelope, data };
   }
 
-  test('a receiver written from the docs reads every standard field; invalid payloads are refused at publish', async () => {
+  test('a receiver written from the docs decrypts and reads every standard field; invalid payloads are refused at publish', async () => {
     const app = (await api('POST', '/api/v1/app', { name: 'Kompliant customer', preset: 'kompliant' })).body;
+    assert.equal(app.encrypt_data, true);
+    const created = await api('POST', `/api/v1/app/${app.id}/webhook-keys`);
+    assert.equal(created.status, 201);
+    const shared: Record<string, string> = { [created.body.key_id]: created.body.key };
     let secret = '';
     const envelopes: Record<string, any>[] = [];
     const rx = await startReceiver((r, res) => {
       try {
-        envelopes.push(verifyAndRead(secret, r.body, r.headers));
+        envelopes.push(verifyAndRead(secret, shared, r.body, r.headers));
         res.writeHead(200).end();
       } catch {
         res.writeHead(400).end();
@@ -356,7 +365,10 @@ describe('seed 004 (Kompliant, version 1.0): versioned envelope, data fields enf
     assert.equal(system.status, 202);
     await waitFor(() => envelopes.length === 2);
     const wf = envelopes.find((e) => e.type === 'WORKFLOW_COMPLETED')!;
-    assert.deepEqual(Object.keys(wf), ['id', 'type', 'version', 'created_at', 'data']);
+    assert.deepEqual(Object.keys(wf), ['id', 'type', 'version', 'created_at', 'key_id', 'data']);
+    assert.equal(wf.key_id, created.body.key_id);
+    assert.equal(JSON.parse(rx.received[0]!.body).data.alg, 'A256GCM', 'data travels encrypted');
+    assert.ok(!rx.received[0]!.body.includes('sr_'), 'no plaintext field is visible on the wire');
     assert.equal(wf.version, '1.0');
     assert.deepEqual(wf.data, { ...workflow, version: '1.0' }, 'the schema supplies version 1.0 when the publisher leaves it out');
 
@@ -373,7 +385,8 @@ describe('seed 004 (Kompliant, version 1.0): versioned envelope, data fields enf
       assert.ok(res.body.errors.some((e: { field: string }) => e.field === field), JSON.stringify(res.body.errors));
     }
     const d = rx.received[0]!;
-    assert.throws(() => verifyAndRead(secret, d.body.replace('sr_', 'xr_'), d.headers), /mismatch/);
-    assert.throws(() => verifyAndRead('whsec_' + Buffer.alloc(32, 2).toString('base64'), d.body, d.headers), /mismatch/);
+    assert.throws(() => verifyAndRead(secret, shared, d.body.replace('"iv":"', '"iv":"A'), d.headers), /mismatch/);
+    assert.throws(() => verifyAndRead('whsec_' + Buffer.alloc(32, 2).toString('base64'), shared, d.body, d.headers), /mismatch/);
+    assert.throws(() => verifyAndRead(secret, { [created.body.key_id]: Buffer.alloc(32, 9).toString('base64') }, d.body, d.headers));
   });
 });

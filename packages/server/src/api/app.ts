@@ -12,6 +12,7 @@ import { messageRoutes } from './routes/messages.js';
 import { settingsRoutes } from './routes/settings.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
+import { webhookKeyRoutes } from './routes/webhook-keys.js';
 import { installValidators } from './validation.js';
 
 export interface ApiOptions extends ApiContext {
@@ -72,7 +73,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes]) routes(tenant as Api, options);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import type { EncrypterFor } from '../delivery/encryption.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { Sender } from '../delivery/sender.js';
 import type { VerifyEndpoint } from '../delivery/verification.js';
@@ -26,6 +27,7 @@ export interface ApiContext {
   sender: Sender;
   policy: NetworkPolicy;
   verifyEndpoint: VerifyEndpoint;
+  encrypterFor: EncrypterFor;
   logger: Logger;
 }
 

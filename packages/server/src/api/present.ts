@@ -1,4 +1,4 @@
-import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, TenantRow } from '../store/types.js';
+import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, TenantRow, WebhookKeyRow } from '../store/types.js';
 
 /** Store rows → API representations: ISO times, no internal columns. */
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -49,6 +49,7 @@ export const present = {
     signature_scheme: e.signature_scheme,
     scheme_options: e.scheme_options,
     envelope: e.envelope,
+    encrypt_data: e.encrypt_data,
     secret: fullSecret ?? e.secret_hints[0] ?? '',
     public_key: e.public_keys[0] ?? '',
     enabled_at: isoOrNull(e.enabled_at),
@@ -57,6 +58,7 @@ export const present = {
     created_at: iso(e.created_at),
     updated_at: iso(e.updated_at),
   }),
+  webhookKey: (k: WebhookKeyRow) => ({ key_id: k.id, hint: k.hint, status: k.status, created_at: iso(k.created_at), updated_at: iso(k.updated_at) }),
   message: (m: MessageRow) => ({
     id: m.id,
     event_id: m.event_id,

@@ -82,6 +82,7 @@ const ApplicationSettings = {
   require_verification: Type.Boolean({ description: 'New endpoints must echo a challenge before they receive anything' }),
   default_timeout_seconds: Type.Union([Type.Integer({ minimum: 1, maximum: 30 }), Type.Null()]),
   message_id_prefix: Type.Union([Type.Literal('msg'), Type.Literal('evt')]),
+  encrypt_data: Type.Boolean({ description: "Encrypt the envelope's data with the application's active webhook key (AES-256-GCM)" }),
 };
 export const Application = Type.Object({
   id: Type.String(),
@@ -114,6 +115,7 @@ export const ApplicationIn = Type.Object(
     require_verification: Type.Optional(ApplicationWritable.require_verification),
     default_timeout_seconds: Type.Optional(ApplicationWritable.default_timeout_seconds),
     message_id_prefix: Type.Optional(ApplicationWritable.message_id_prefix),
+    encrypt_data: Type.Optional(ApplicationWritable.encrypt_data),
     preset: Type.Optional(PresetName),
   },
   { additionalProperties: false },
@@ -174,6 +176,7 @@ export const Endpoint = Type.Object({
   signature_scheme: Type.Union([SchemeName, Type.Null()], { description: "null: the application's scheme" }),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
+  encrypt_data: Type.Union([Type.Boolean(), Type.Null()]),
   secret: Type.String({ description: 'The signing secret: in full only in the response that created or rotated it, masked everywhere else' }),
   public_key: Type.String({ description: 'whpk_ Ed25519 public key for standard-ed25519 receivers' }),
   enabled_at: NullableTimestamp,
@@ -198,6 +201,7 @@ const EndpointFields = {
   signature_scheme: Type.Union([SchemeName, Type.Null()]),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
+  encrypt_data: Type.Union([Type.Boolean(), Type.Null()], { description: "null: the application's setting" }),
 };
 export const EndpointIn = Type.Object(
   {
@@ -213,6 +217,7 @@ export const EndpointIn = Type.Object(
     signature_scheme: Type.Optional(EndpointFields.signature_scheme),
     scheme_options: Type.Optional(EndpointFields.scheme_options),
     envelope: Type.Optional(EndpointFields.envelope),
+    encrypt_data: Type.Optional(EndpointFields.encrypt_data),
     secret: Type.Optional(EndpointSecret),
   },
   { additionalProperties: false },
@@ -289,3 +294,11 @@ export const LogQuery = Type.Object(
 
 export const AppParams = Type.Object({ app: Type.String({ maxLength: 256 }) });
 export const errorResponses = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem };
+
+export const WebhookKey = Type.Object({
+  key_id: Type.String(),
+  hint: Type.String({ description: 'Masked: the last characters of the base64 key' }),
+  status: Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('retired')]),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});

@@ -1,5 +1,5 @@
 import type { SigningKey } from '../crypto/endpoint-keys.js';
-import { buildBody, resolveEnvelope } from '../envelopes/index.js';
+import { buildBody, resolveEnvelope, type DataEncrypter } from '../envelopes/index.js';
 import { getScheme } from '../signing/index.js';
 import type { EndpointRuntime } from '../store/types.js';
 import type { SendRequest } from './sender.js';
@@ -21,8 +21,15 @@ export type Destination = Pick<EndpointRuntime, 'url' | 'timeout_ms' | 'headers'
  * Event + destination → the exact HTTP request: envelope the payload, then sign the bytes that go
  * out. Custom endpoint headers come first so they can never override the signature headers.
  */
-export function buildRequest(event: OutgoingEvent, to: Destination, keys: SigningKey[], now: number, defaultUserAgent: string): SendRequest {
-  const body = buildBody(resolveEnvelope(to.envelope), event);
+export function buildRequest(
+  event: OutgoingEvent,
+  to: Destination,
+  keys: SigningKey[],
+  now: number,
+  defaultUserAgent: string,
+  encrypter?: DataEncrypter,
+): SendRequest {
+  const body = buildBody(resolveEnvelope(to.envelope), event, encrypter);
   const signed = getScheme(to.scheme).sign({
     id: event.id,
     timestamp: Math.floor(now / 1000),

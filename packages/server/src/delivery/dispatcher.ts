@@ -7,14 +7,16 @@ import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
 import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
 import { buildRequest } from './build-request.js';
+import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import { makeRecorder } from './recorder.js';
 import { decideNext, parseRetryAfter } from './retry.js';
-import type { Sender } from './sender.js';
+import type { Sender, SendRequest, SendResult } from './sender.js';
 
 export interface DispatcherDeps {
   store: Store;
   sender: Sender;
   box: SecretBox;
+  encrypterFor: EncrypterFor;
   metrics: Metrics;
   logger: Logger;
   config: DeliveryConfig;
@@ -37,7 +39,7 @@ export interface Dispatcher {
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, sender, box, metrics, logger, config, owner } = deps;
+  const { store, sender, box, encrypterFor, metrics, logger, config, owner } = deps;
   const recorder = makeRecorder(store, logger);
   const keyCache = new Map<string, SigningKey>();
   const perEndpoint = new Map<string, number>();
@@ -90,8 +92,17 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
     const startedAt = Date.now();
     const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload: d.payload, createdAt: d.message_created_at };
-    const request = buildRequest(event, ep, ep.sealed_secrets.map(keysFor), startedAt, config.userAgent);
-    const result = await sender.send(request);
+    let request: SendRequest;
+    let result: SendResult;
+    try {
+      request = buildRequest(event, ep, ep.sealed_secrets.map(keysFor), startedAt, config.userAgent, encrypterFor(ep));
+      result = await sender.send(request);
+    } catch (err) {
+      if (!(err instanceof DeliveryConfigError)) throw err;
+      // Nothing was sent: record why, and retry on schedule in case the configuration is fixed.
+      request = { url: ep.url, headers: {}, body: '', timeoutMs: ep.timeout_ms };
+      result = { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: 'configuration', errorMessage: err.message };
+    }
     const now = Date.now();
     const next = decideNext({
       scheduleIndex: d.schedule_index,

@@ -1,4 +1,5 @@
 import type { SigningKey } from '../crypto/endpoint-keys.js';
+import type { DataEncrypter } from '../envelopes/index.js';
 import { buildRequest, type Destination, type OutgoingEvent } from './build-request.js';
 import type { Sender, SendResult } from './sender.js';
 
@@ -20,8 +21,9 @@ export async function sendOneOff(
   to: Destination,
   keys: SigningKey[],
   userAgent: string,
+  encrypter?: DataEncrypter,
 ): Promise<OneOffResult & { raw: SendResult }> {
-  const request = buildRequest(event, to, keys, Date.now(), userAgent);
+  const request = buildRequest(event, to, keys, Date.now(), userAgent, encrypter);
   const raw = await sender.send(request);
   return {
     ok: raw.ok,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { openKeys } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import type { EncrypterFor } from './encryption.js';
 import { newId } from '../ids.js';
 import type { EndpointRow, Scope, Store } from '../store/types.js';
 import { sendOneOff, type OneOffResult } from './one-off.js';
@@ -35,7 +36,7 @@ export interface VerificationOutcome {
  * The challenge (seeds 000/001): a signed `endpoint.verification` event carrying a random
  * challenge, sent with the endpoint's own scheme and envelope; echoing it enables the endpoint.
  */
-export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBox; userAgent: string; logger: Logger }) {
+export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBox; userAgent: string; logger: Logger; encrypterFor: EncrypterFor }) {
   return async function verifyEndpoint(scope: Scope, appId: string, endpointId: string): Promise<VerificationOutcome | null> {
     const now = Date.now();
     const runtime = await deps.store.getEndpointRuntime(scope, appId, endpointId, now);
@@ -43,7 +44,15 @@ export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBo
     const challenge = randomBytes(24).toString('base64url');
     const event = { id: newId('msg', now), type: VERIFICATION_EVENT, payload: JSON.stringify({ challenge }), createdAt: now };
     const keys = runtime.sealed_secrets.map((s) => openKeys(deps.box, s));
-    const result = await sendOneOff(deps.sender, event, runtime, keys, deps.userAgent);
+    let result: OneOffResult;
+    try {
+      result = await sendOneOff(deps.sender, event, runtime, keys, deps.userAgent, deps.encrypterFor(runtime));
+    } catch (err) {
+      const error = (err as Error).message;
+      const endpoint = await deps.store.recordVerification(scope, appId, endpointId, { url: runtime.url, ok: false, error }, Date.now());
+      const empty = { ok: false, status: null, latency_ms: 0, body_excerpt: null, response_headers: null, error_class: 'configuration', error_message: error };
+      return { verified: false, endpoint, result: { ...empty, request: { url: runtime.url, headers: {}, body: '' } } };
+    }
     const verified = echoedChallenge(result, challenge);
     const error = verified
       ? null

@@ -70,10 +70,20 @@ function formatTime(ms: number, format: EnvelopeSpec['timestamp_format']): strin
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The body a receiver gets, as the exact string that is signed and sent. */
-export function buildBody(s: EnvelopeSpec, input: EnvelopeInput): string {
+/** Encrypts the data part; `key_id` is also set at the top of the envelope. */
+export interface DataEncrypter {
+  keyId: string;
+  encrypt(plaintext: string): unknown;
+}
+
+/**
+ * The body a receiver gets, as the exact string that is signed and sent. With `encrypter`, the
+ * data part (under `data_field`, or `data` for shapes that merge the payload) is replaced by its
+ * encryption and `key_id` is added before it.
+ */
+export function buildBody(s: EnvelopeSpec, input: EnvelopeInput, encrypter?: DataEncrypter): string {
   const onlyPayload = !s.id_field && !s.type_field && !s.timestamp_field && !s.lift_fields.length && !Object.keys(s.static_fields).length;
-  if (onlyPayload) return input.payload;
+  if (onlyPayload && !encrypter) return input.payload;
   const payload: unknown = JSON.parse(input.payload);
   const body: Record<string, unknown> = {};
   if (s.id_field) body[s.id_field] = input.id;
@@ -91,7 +101,10 @@ export function buildBody(s: EnvelopeSpec, input: EnvelopeInput): string {
     }
     rest = remaining;
   }
-  if (s.data_field) body[s.data_field] = rest;
+  if (encrypter) {
+    body.key_id = encrypter.keyId;
+    body[s.data_field ?? 'data'] = encrypter.encrypt(JSON.stringify(rest));
+  } else if (s.data_field) body[s.data_field] = rest;
   else if (isObject(rest)) Object.assign(body, rest);
   else body.data = rest;
   return JSON.stringify(body);

@@ -20,6 +20,7 @@ export interface Preset {
     default_timeout_seconds: number;
     retry_schedule: number[];
     message_id_prefix: 'msg' | 'evt';
+    encrypt_data?: boolean;
   };
   event_types: { name: string; description: string; schema: Record<string, unknown>; example: unknown }[];
 }

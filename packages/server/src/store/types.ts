@@ -62,7 +62,18 @@ export interface ApplicationRow {
   require_verification: boolean;
   default_timeout_ms: number | null;
   message_id_prefix: 'msg' | 'evt';
+  /** Encrypt the envelope's data with the application's active webhook key (seed 004). */
+  encrypt_data: boolean;
   preset: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookKeyRow {
+  id: string;
+  app_id: string;
+  hint: string;
+  status: 'active' | 'inactive' | 'retired';
   created_at: number;
   updated_at: number;
 }
@@ -107,6 +118,7 @@ export interface EndpointRow {
   signature_scheme: string | null;
   scheme_options: SchemeOptions | null;
   envelope: EnvelopeChoice | null;
+  encrypt_data: boolean | null;
   enabled_at: number | null;
   verified_at: number | null;
   verification_error: string | null;
@@ -130,7 +142,8 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata' | 'signature_scheme' | 'scheme_options' | 'envelope'
+    | 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata'
+    | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data'
   >
 > & { status?: EndpointStatus };
 
@@ -161,7 +174,7 @@ export interface DeliveryRow {
   updated_at: number;
 }
 
-export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked';
+export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked' | 'configuration';
 
 export interface AttemptRow {
   id: string;
@@ -239,6 +252,9 @@ export interface EndpointRuntime {
   /** The application's options overlaid with the endpoint's. */
   scheme_options: SchemeOptions;
   envelope: EnvelopeChoice;
+  encrypt_data: boolean;
+  /** The application's active webhook key (sealed), if it has one. */
+  active_key: { id: string; sealed: string } | null;
   /** Sealed key material that signs right now, newest first. */
   sealed_secrets: string[];
 }
@@ -294,6 +310,13 @@ export interface Store {
   getApplication(scope: Scope, idOrUid: string): Promise<ApplicationRow | null>;
   updateApplication(scope: Scope, id: string, patch: ApplicationPatch, now: number): Promise<ApplicationRow | null>;
   deleteApplication(scope: Scope, id: string): Promise<boolean>;
+
+  // webhook encryption keys (seed 004)
+  /** Store a new key and make it the active one; the previous active key becomes inactive. */
+  createWebhookKey(scope: Scope, appId: string, key: { id: string; sealed: string; hint: string }, now: number): Promise<WebhookKeyRow>;
+  listWebhookKeys(scope: Scope, appId: string): Promise<WebhookKeyRow[]>;
+  /** 'active' demotes the current active key; retiring the active key is refused ('is_active'). */
+  setWebhookKeyStatus(scope: Scope, appId: string, keyId: string, status: 'active' | 'retired', now: number): Promise<WebhookKeyRow | 'is_active' | 'retired' | null>;
 
   // event types
   createEventType(scope: Scope, et: EventTypeRow): Promise<void>;

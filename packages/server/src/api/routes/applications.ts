@@ -26,6 +26,7 @@ const DEFAULTS: Omit<ApplicationRow, 'id' | 'name' | 'uid' | 'created_at' | 'upd
   require_verification: false,
   default_timeout_ms: null,
   message_id_prefix: 'msg',
+  encrypt_data: false,
   preset: null,
 };
 

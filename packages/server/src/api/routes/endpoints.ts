@@ -68,7 +68,7 @@ function checkHeaders(headers: Record<string, string> | undefined | null): Field
 }
 
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger, encrypterFor }: ApiContext): void {
   const tags = ['endpoints'];
   const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
@@ -118,6 +118,7 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
           signature_scheme: body.signature_scheme ?? null,
           scheme_options: body.scheme_options ?? null,
           envelope: body.envelope ?? null,
+          encrypt_data: body.encrypt_data ?? null,
           enabled_at: status === 'enabled' ? now : null,
           verified_at: null,
           verification_error: null,
@@ -268,7 +269,13 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
       if (!eventType) throw notFound('Event type', req.body.type);
       if (eventType.example === null || eventType.example === undefined) throw unprocessable(`Event type "${eventType.name}" has no example; add one with PATCH /event-type/${eventType.name}`);
       const event = { id: newId(application.message_id_prefix, now), type: eventType.name, payload: JSON.stringify(eventType.example), createdAt: now };
-      const { raw: _raw, ...result } = await sendOneOff(sender, event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), config.delivery.userAgent);
+      let encrypter;
+      try {
+        encrypter = encrypterFor(runtime);
+      } catch (err) {
+        throw unprocessable((err as Error).message);
+      }
+      const { raw: _raw, ...result } = await sendOneOff(sender, event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), config.delivery.userAgent, encrypter);
       return result;
     },
   );

@@ -5,6 +5,7 @@ import { makeMessageOps } from './messages.js';
 import { makePipelineOps } from './pipeline.js';
 import { makeResourceOps } from './resources.js';
 import { makeTenantOps } from './tenants.js';
+import { makeWebhookKeyOps } from './webhook-keys.js';
 
 /**
  * The embedded store: one SQLite file in WAL mode, owned by one Herald process. Opening it
@@ -27,5 +28,6 @@ export function openSqliteStore(path: string): Store & { applied: string[] } {
     ...makeMessageOps(db),
     ...makeLogOps(db),
     ...makePipelineOps(db),
+    ...makeWebhookKeyOps(db),
   };
 }

@@ -26,6 +26,7 @@ const appFromRow = (r: Raw): ApplicationRow => ({
   require_verification: r.require_verification === 1,
   default_timeout_ms: r.default_timeout_ms as number | null,
   message_id_prefix: r.message_id_prefix as ApplicationRow['message_id_prefix'],
+  encrypt_data: r.encrypt_data === 1,
   preset: r.preset as string | null,
   created_at: r.created_at as number,
   updated_at: r.updated_at as number,
@@ -58,6 +59,7 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   signature_scheme: r.signature_scheme as string | null,
   scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
   envelope: json.parse<EnvelopeChoice>(r.envelope as string | null),
+  encrypt_data: r.encrypt_data === null ? null : r.encrypt_data === 1,
   enabled_at: r.enabled_at as number | null,
   verified_at: r.verified_at as number | null,
   verification_error: r.verification_error as string | null,
@@ -82,6 +84,7 @@ const APP_COLUMNS = {
   require_verification: flag,
   default_timeout_ms: same,
   message_id_prefix: same,
+  encrypt_data: flag,
   preset: same,
 };
 const EVENT_TYPE_COLUMNS = { description: same, schema: json.stringify, example: json.stringify, archived: flag };
@@ -98,6 +101,7 @@ const ENDPOINT_COLUMNS = {
   signature_scheme: same,
   scheme_options: json.stringify,
   envelope: json.stringify,
+  encrypt_data: (v: unknown) => (v === null ? null : flag(v)),
 };
 
 function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
@@ -143,7 +147,7 @@ export function makeResourceOps(db: Db): ResourceOps {
         id: a.id, tenant_id: scope.tenant_id, environment: scope.environment, uid: a.uid, name: a.name,
         retry_schedule: json.stringify(a.retry_schedule), metadata: json.stringify(a.metadata), signature_scheme: a.signature_scheme,
         scheme_options: json.stringify(a.scheme_options), envelope: json.stringify(a.envelope), require_verification: flag(a.require_verification),
-        default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, preset: a.preset, created_at: a.created_at, updated_at: a.updated_at,
+        default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, encrypt_data: flag(a.encrypt_data), preset: a.preset, created_at: a.created_at, updated_at: a.updated_at,
       });
     },
     async ensureEventTypes(scope, types) {
@@ -214,7 +218,7 @@ export function makeResourceOps(db: Db): ResourceOps {
           status: ep.status, disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, headers: json.stringify(ep.headers),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
-          envelope: json.stringify(ep.envelope), enabled_at: ep.enabled_at, verified_at: ep.verified_at, verification_error: ep.verification_error,
+          envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at, verified_at: ep.verified_at, verification_error: ep.verification_error,
           created_at: ep.created_at, updated_at: ep.updated_at,
         });
         insertSecret(ep.id, secret, ep.created_at);

@@ -11,9 +11,17 @@ export const RUNTIME_COLUMNS = `e.id, e.url, e.environment, e.timeout_ms, e.max_
   e.retry_schedule, a.retry_schedule AS app_retry_schedule,
   COALESCE(e.signature_scheme, a.signature_scheme) AS scheme,
   a.scheme_options AS app_scheme_options, e.scheme_options,
-  COALESCE(e.envelope, a.envelope) AS envelope`;
+  COALESCE(e.envelope, a.envelope) AS envelope,
+  COALESCE(e.encrypt_data, a.encrypt_data) AS encrypt_data,
+  (SELECT k.id || ' ' || k.sealed FROM webhook_keys k WHERE k.app_id = a.id AND k.status = 'active') AS active_key`;
 
 export type RuntimeRow = Record<string, unknown>;
+
+function activeKey(joined: string | null): { id: string; sealed: string } | null {
+  if (!joined) return null;
+  const space = joined.indexOf(' ');
+  return { id: joined.slice(0, space), sealed: joined.slice(space + 1) };
+}
 
 export function makeRuntimeResolver(db: Db) {
   const liveSecrets = db.prepare(
@@ -33,6 +41,8 @@ export function makeRuntimeResolver(db: Db) {
       ...json.parse<SchemeOptions>(r.scheme_options as string | null),
     },
     envelope: json.parse<EnvelopeChoice>(r.envelope as string)!,
+    encrypt_data: r.encrypt_data === 1,
+    active_key: activeKey(r.active_key as string | null),
     sealed_secrets: (liveSecrets.all(r.id, now) as { sealed: string }[]).map((s) => s.sealed),
   });
 }

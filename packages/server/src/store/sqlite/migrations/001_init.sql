@@ -33,6 +33,7 @@ CREATE TABLE applications (
   require_verification INTEGER NOT NULL DEFAULT 0,
   default_timeout_ms   INTEGER,
   message_id_prefix    TEXT NOT NULL DEFAULT 'msg',
+  encrypt_data         INTEGER NOT NULL DEFAULT 0,
   preset               TEXT,
   created_at     INTEGER NOT NULL,
   updated_at     INTEGER NOT NULL,
@@ -67,6 +68,7 @@ CREATE TABLE endpoints (
   signature_scheme TEXT,
   scheme_options   TEXT,
   envelope         TEXT,
+  encrypt_data     INTEGER,
   verified_at        INTEGER,
   verification_error TEXT,
   filter_types    TEXT,
@@ -179,3 +181,19 @@ CREATE TABLE environment_settings (
   updated_at  INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, environment)
 );
+
+-- Seed 004: per-application AES-256-GCM keys for the envelope's `data`. One is active (new
+-- deliveries are encrypted with it); inactive keys stay listed for receivers' key maps.
+CREATE TABLE webhook_keys (
+  id          TEXT PRIMARY KEY,
+  tenant_id   TEXT NOT NULL,
+  environment TEXT NOT NULL,
+  app_id      TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  sealed      TEXT NOT NULL,
+  hint        TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'retired')),
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX webhook_keys_one_active ON webhook_keys (app_id) WHERE status = 'active';
+CREATE INDEX webhook_keys_app ON webhook_keys (app_id, id);
