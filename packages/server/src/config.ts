@@ -46,6 +46,10 @@ export interface DeliveryConfig {
   /** Max bytes of a receiver's response read; the stored excerpt is at most 4 KB of it. */
   maxResponseBytes: number;
   userAgent: string;
+  /** Disable an endpoint whose attempts have all failed for this long (ms). */
+  autoDisableAfterMs: number;
+  /** Emit message.attempt.failing when this attempt number fails (Svix sends it on the 4th). */
+  failingAttemptNumber: number;
 }
 
 export const DEFAULT_RETRY_SCHEDULE = [0, 60, 300, 1800, 7200];
@@ -93,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       claimBatch: 500,
       maxResponseBytes: 64 * 1024,
       userAgent: 'Herald-Webhooks/0.1',
+      autoDisableAfterMs: int(env.HERALD_AUTO_DISABLE_AFTER, 5 * 24 * 3600, 'HERALD_AUTO_DISABLE_AFTER') * 1000,
+      failingAttemptNumber: 4,
     },
   };
   return {

@@ -11,6 +11,7 @@ import { makeLeaseReaper } from './delivery/lease-reaper.js';
 import { lookupVia } from './delivery/dns.js';
 import { makeEncrypterFor } from './delivery/encryption.js';
 import { makeNetworkPolicy } from './delivery/network-policy.js';
+import { makeOperationalEvents } from './delivery/operational-events.js';
 import { makeSender } from './delivery/sender.js';
 import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
@@ -54,10 +55,12 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     policy,
     ...(config.dnsServers ? { lookup: lookupVia(config.dnsServers) } : {}),
   });
-  const dispatcher: Dispatcher | null =
+  let dispatcher: Dispatcher | null = null;
+  const emit = makeOperationalEvents({ store, logger, wake: () => dispatcher?.wake() });
+  dispatcher =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, sender, box, encrypterFor, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, sender, box, encrypterFor, emit, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
 
   const api = await buildApi({
@@ -73,6 +76,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     policy,
     verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
     encrypterFor,
+    emit,
   });
 
   return {

@@ -5,6 +5,7 @@ import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EncrypterFor } from '../delivery/encryption.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
+import type { EmitOperationalEvent } from '../delivery/operational-events.js';
 import type { Sender } from '../delivery/sender.js';
 import type { VerifyEndpoint } from '../delivery/verification.js';
 import { notFound } from '../errors.js';
@@ -28,6 +29,8 @@ export interface ApiContext {
   policy: NetworkPolicy;
   verifyEndpoint: VerifyEndpoint;
   encrypterFor: EncrypterFor;
+  /** Publish an operational event to the environment's operational application. */
+  emit: EmitOperationalEvent;
   logger: Logger;
 }
 

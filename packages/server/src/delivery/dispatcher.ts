@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.js';
 import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
 import { buildRequest } from './build-request.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
+import type { EmitOperationalEvent } from './operational-events.js';
 import { makeRecorder } from './recorder.js';
 import { decideNext, parseRetryAfter } from './retry.js';
 import type { Sender, SendRequest, SendResult } from './sender.js';
@@ -17,6 +18,7 @@ export interface DispatcherDeps {
   sender: Sender;
   box: SecretBox;
   encrypterFor: EncrypterFor;
+  emit: EmitOperationalEvent;
   metrics: Metrics;
   logger: Logger;
   config: DeliveryConfig;
@@ -39,8 +41,15 @@ export interface Dispatcher {
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, sender, box, encrypterFor, metrics, logger, config, owner } = deps;
-  const recorder = makeRecorder(store, logger);
+  const { store, sender, box, encrypterFor, emit, metrics, logger, config, owner } = deps;
+  const recorder = makeRecorder(store, logger, { autoDisableAfterMs: config.autoDisableAfterMs }, (effects) => {
+    for (const e of effects) {
+      const scope = { tenant_id: e.tenant_id, environment: e.environment };
+      const payload = { app_id: e.app_id, endpoint_id: e.endpoint_id, ...(e.kind === 'disabled' ? { reason: e.reason, failing_since: e.failing_since && new Date(e.failing_since).toISOString() } : {}) };
+      if (e.kind === 'disabled') logger.warn({ endpoint_id: e.endpoint_id, reason: e.reason }, 'endpoint disabled');
+      void emit(scope, e.app_id, e.kind === 'disabled' ? 'endpoint.disabled' : 'endpoint.recovered', payload);
+    }
+  });
   const keyCache = new Map<string, SigningKey>();
   const perEndpoint = new Map<string, number>();
   let inFlight = 0;
@@ -117,7 +126,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     const outcome = result.ok ? 'succeeded' : next.status === 'pending' ? 'retrying' : 'exhausted';
     metrics.deliveries.inc({ outcome });
     metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
-    if (next.disable_endpoint) logger.warn({ endpoint_id: d.endpoint_id }, 'endpoint answered 410 Gone; disabling it');
+    const attemptNumber = d.attempt_count + 1;
     await recorder.record({
       delivery: d,
       owner,
@@ -125,7 +134,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       disable_endpoint: next.disable_endpoint,
       attempt: {
         id: newId('atmpt', startedAt),
-        attempt_number: d.attempt_count + 1,
+        attempt_number: attemptNumber,
         status: result.ok ? 'succeeded' : 'failed',
         url: request.url,
         request_headers: request.headers,
@@ -138,6 +147,17 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         created_at: startedAt,
       },
     });
+    if (!result.ok && (next.status === 'failed' || attemptNumber === config.failingAttemptNumber)) {
+      void emit({ tenant_id: d.tenant_id, environment: d.environment }, d.app_id, next.status === 'failed' ? 'message.attempt.exhausted' : 'message.attempt.failing', {
+        app_id: d.app_id,
+        endpoint_id: d.endpoint_id,
+        message_id: d.message_id,
+        delivery_id: d.id,
+        event_type: d.event_type,
+        attempt_number: attemptNumber,
+        last_attempt: { response_status: result.status, error_class: result.errorClass, error_message: result.errorMessage, created_at: new Date(startedAt).toISOString() },
+      });
+    }
   }
 
   function launch(d: ClaimedDelivery, ep: EndpointRuntime): void {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AttemptOutcome, Store } from '../store/types.js';
+import type { AttemptOutcome, EndpointEffect, RecordOptions, Store } from '../store/types.js';
 
 /**
  * Group commit for attempt outcomes: outcomes finishing close together are written in one
@@ -13,7 +13,7 @@ export interface Recorder {
   flush(): Promise<void>;
 }
 
-export function makeRecorder(store: Store, logger: Logger, maxBatch = 500): Recorder {
+export function makeRecorder(store: Store, logger: Logger, options: RecordOptions, onEffects: (effects: EndpointEffect[]) => void, maxBatch = 500): Recorder {
   let buffer: { outcome: AttemptOutcome; done: () => void }[] = [];
   let scheduled = false;
   let writing: Promise<void> = Promise.resolve();
@@ -21,7 +21,8 @@ export function makeRecorder(store: Store, logger: Logger, maxBatch = 500): Reco
   async function write(batch: typeof buffer): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await store.recordOutcomes(batch.map((b) => b.outcome), Date.now());
+        const effects = await store.recordOutcomes(batch.map((b) => b.outcome), Date.now(), options);
+        if (effects.length) onEffects(effects);
         break;
       } catch (err) {
         if (attempt >= 3) {

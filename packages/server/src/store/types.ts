@@ -83,6 +83,8 @@ export type ApplicationPatch = Partial<Omit<ApplicationRow, 'id' | 'created_at' 
 /** An environment's defaults: the contract its applications and test sends start from. */
 export interface EnvironmentSettings {
   preset: string | null;
+  /** Application (id or uid) that receives this environment's operational events. */
+  operational_app: string | null;
   signature_scheme: string | null;
   scheme_options: SchemeOptions | null;
   envelope: EnvelopeChoice | null;
@@ -271,6 +273,22 @@ export interface ClaimResult {
   endpoints: Map<string, EndpointRuntime>;
 }
 
+/** Something recording outcomes changed about an endpoint, for operational events. */
+export interface EndpointEffect {
+  kind: 'disabled' | 'recovered';
+  tenant_id: string;
+  environment: Environment;
+  app_id: string;
+  endpoint_id: string;
+  reason: string | null;
+  failing_since: number | null;
+}
+
+export interface RecordOptions {
+  /** Disable an endpoint whose attempts have all failed for this long. */
+  autoDisableAfterMs: number;
+}
+
 export interface AttemptOutcome {
   delivery: ClaimedDelivery;
   owner: string;
@@ -360,7 +378,8 @@ export interface Store {
 
   // delivery pipeline
   claimDue(req: ClaimRequest): Promise<ClaimResult>;
-  recordOutcomes(outcomes: AttemptOutcome[], now: number): Promise<void>;
+  /** Attempts, next states and endpoint health in one transaction; returns endpoint changes. */
+  recordOutcomes(outcomes: AttemptOutcome[], now: number, options: RecordOptions): Promise<EndpointEffect[]>;
   /** Return deliveries whose lease ran out (their worker died) to the queue. */
   releaseExpiredLeases(now: number): Promise<number>;
   /** Return every lease, whatever its expiry: only safe when this process owns the whole store. */

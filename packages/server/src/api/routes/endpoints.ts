@@ -68,7 +68,7 @@ function checkHeaders(headers: Record<string, string> | undefined | null): Field
 }
 
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger, encrypterFor }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger, encrypterFor, emit }: ApiContext): void {
   const tags = ['endpoints'];
   const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
@@ -128,6 +128,7 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
         { id: newId('sec', now), sealed: sealKeys(box, keys), hint: maskSecret(keys.secret), public_key: keys.publicKey },
       );
       if (status === 'pending_verification') challengeInBackground(req.scope, application.id, created.id);
+      void emit(req.scope, application.id, 'endpoint.created', { app_id: application.id, app_uid: application.uid, endpoint_id: created.id, url: created.url });
       return reply.code(201).send(present.endpoint(created, keys.secret));
     },
   );
@@ -176,6 +177,7 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
       const ep = await store.updateEndpoint(req.scope, application.id, current.id, patch, Date.now());
       if (needsChallenge) challengeInBackground(req.scope, application.id, current.id);
       if (patch.status === 'enabled') wakeDelivery();
+      void emit(req.scope, application.id, 'endpoint.updated', { app_id: application.id, app_uid: application.uid, endpoint_id: current.id, url: ep!.url, status: ep!.status });
       return present.endpoint(ep!);
     },
   );
@@ -186,6 +188,7 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
       if (!(await store.deleteEndpoint(req.scope, application.id, req.params.endpoint, Date.now()))) throw notFound('Endpoint', req.params.endpoint);
+      void emit(req.scope, application.id, 'endpoint.deleted', { app_id: application.id, app_uid: application.uid, endpoint_id: req.params.endpoint });
       return reply.code(204).send(null);
     },
   );

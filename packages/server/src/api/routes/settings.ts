@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { PRESETS, type Preset } from '../../presets/index.js';
 import type { ApplicationPatch, EnvironmentSettings, EventTypeRow, Scope, Store } from '../../store/types.js';
@@ -37,6 +38,9 @@ export async function installEventTypes(store: Store, scope: Scope, p: Preset): 
 
 const Settings = Type.Object({
   preset: Type.Union([PresetName, Type.Null()], { description: "A provider preset: new applications start from it and its event types are installed" }),
+  operational_app: Type.Union([Type.String({ minLength: 1, maxLength: 256 }), Type.Null()], {
+    description: 'Application (id or uid) whose endpoints receive endpoint.* and message.attempt.* operational events',
+  }),
   signature_scheme: Type.Union([SchemeName, Type.Null()]),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
@@ -63,6 +67,9 @@ export function settingsRoutes(app: Api, { store }: ApiContext): void {
     },
     async (req) => {
       const merged: EnvironmentSettings = { ...(await store.getEnvironmentSettings(req.scope)), ...req.body } as EnvironmentSettings;
+      if (merged.operational_app && !(await store.getApplication(req.scope, merged.operational_app))) {
+        throw unprocessable(`operational_app: no application "${merged.operational_app}" in this environment`, [{ field: 'body.operational_app', message: 'is not an application here' }]);
+      }
       await store.putEnvironmentSettings(req.scope, merged, Date.now());
       const created = merged.preset ? await installEventTypes(store, req.scope, PRESETS[merged.preset]!) : [];
       return { ...merged, event_types_created: created };

@@ -1,4 +1,4 @@
-import type { ClaimedDelivery, EndpointRuntime, Store } from '../types.js';
+import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, Store } from '../types.js';
 import { json, type Db } from './db.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
@@ -60,6 +60,9 @@ export function makePipelineOps(db: Db): PipelineOps {
   const disableEndpoint = db.prepare(
     "UPDATE endpoints SET status = 'disabled', disabled_reason = ?, updated_at = ? WHERE id = ? AND status = 'enabled'",
   );
+  // Endpoint health: the first failure since the last success starts the clock; a success stops it.
+  const markFailing = db.prepare('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ? RETURNING failing_since, status');
+  const markHealthy = db.prepare('UPDATE endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL RETURNING id');
   let rotation = 0;
 
   return {
@@ -88,8 +91,11 @@ export function makePipelineOps(db: Db): PipelineOps {
       }).immediate();
     },
 
-    async recordOutcomes(outcomes, now) {
-      db.transaction(() => {
+    async recordOutcomes(outcomes, now, options) {
+      return db.transaction(() => {
+        const effects: EndpointEffect[] = [];
+        const effect = (o: AttemptOutcome, kind: EndpointEffect['kind'], reason: string | null, failingSince: number | null) =>
+          effects.push({ kind, tenant_id: o.delivery.tenant_id, environment: o.delivery.environment, app_id: o.delivery.app_id, endpoint_id: o.delivery.endpoint_id, reason, failing_since: failingSince });
         for (const o of outcomes) {
           const d = o.delivery;
           const a = o.attempt;
@@ -100,8 +106,15 @@ export function makePipelineOps(db: Db): PipelineOps {
           );
           const lastError = a.error_class ? `${a.error_class}: ${a.error_message ?? ''}`.slice(0, 500) : null;
           finishDelivery.run(o.next.status, o.next.schedule_index, o.next.next_attempt_at, a.created_at, a.response_status, lastError, now, d.id, o.owner);
-          if (o.disable_endpoint) disableEndpoint.run(o.disable_endpoint, now, d.endpoint_id);
+          if (a.status === 'succeeded') {
+            if (markHealthy.get(d.endpoint_id)) effect(o, 'recovered', null, null);
+            continue;
+          }
+          const health = markFailing.get(a.created_at, d.endpoint_id) as { failing_since: number; status: string } | undefined;
+          const reason = o.disable_endpoint ?? (health && now - health.failing_since >= options.autoDisableAfterMs ? 'failing' : null);
+          if (reason && disableEndpoint.run(reason, now, d.endpoint_id).changes > 0) effect(o, 'disabled', reason, health?.failing_since ?? null);
         }
+        return effects;
       }).immediate();
     },
 

@@ -6,7 +6,7 @@ type TenantOps = Pick<
   'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey' | 'getEnvironmentSettings' | 'putEnvironmentSettings'
 >;
 
-const NO_SETTINGS = { preset: null, signature_scheme: null, scheme_options: null, envelope: null };
+const NO_SETTINGS = { preset: null, operational_app: null, signature_scheme: null, scheme_options: null, envelope: null };
 
 export function makeTenantOps(db: Db): TenantOps {
   const insertTenant = db.prepare('INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)');

@@ -69,6 +69,8 @@ CREATE TABLE endpoints (
   scheme_options   TEXT,
   envelope         TEXT,
   encrypt_data     INTEGER,
+  -- Set at the first failed attempt since the last success; drives auto-disable and "recovered".
+  failing_since    INTEGER,
   verified_at        INTEGER,
   verification_error TEXT,
   filter_types    TEXT,
@@ -106,10 +108,13 @@ CREATE TABLE messages (
   app_id          TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
   event_type      TEXT NOT NULL,
   event_id        TEXT,
-  payload         TEXT NOT NULL,
+  -- NULL once purged by retention (purged_at says when); the row stays so lookups can answer 410.
+  payload         TEXT,
+  purged_at       INTEGER,
   created_at      INTEGER NOT NULL,
   UNIQUE (app_id, event_id)
 );
+CREATE INDEX messages_retention ON messages (created_at) WHERE purged_at IS NULL;
 CREATE INDEX messages_app ON messages (app_id, id);
 
 CREATE TABLE idempotency_keys (

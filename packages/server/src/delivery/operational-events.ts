@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import { newId } from '../ids.js';
+import type { Scope, Store } from '../store/types.js';
+
+export type OperationalEventType =
+  | 'endpoint.created'
+  | 'endpoint.updated'
+  | 'endpoint.deleted'
+  | 'endpoint.disabled'
+  | 'endpoint.recovered'
+  | 'message.attempt.failing'
+  | 'message.attempt.exhausted';
+
+/**
+ * Operational events are ordinary messages published to the environment's operational
+ * application (settings.operational_app), so the tenant receives them through the same pipeline,
+ * retries and log as everything else. Events about the operational application itself are not
+ * emitted: a failing operational endpoint must not feed itself.
+ */
+export function makeOperationalEvents(deps: { store: Store; logger: Logger; wake: () => void }) {
+  return async function emit(scope: Scope, sourceAppId: string, type: OperationalEventType, payload: Record<string, unknown>): Promise<void> {
+    try {
+      const settings = await deps.store.getEnvironmentSettings(scope);
+      if (!settings.operational_app) return;
+      const ops = await deps.store.getApplication(scope, settings.operational_app);
+      if (!ops || ops.id === sourceAppId) return;
+      const now = Date.now();
+      await deps.store.publish(scope, {
+        id: newId(ops.message_id_prefix, now),
+        app_id: ops.id,
+        event_type: type,
+        event_id: null,
+        payload: JSON.stringify({ ...payload, timestamp: new Date(now).toISOString() }),
+        now,
+        idempotency: null,
+        newDeliveryId: () => newId('dlv', now),
+      });
+      deps.wake();
+    } catch (err) {
+      deps.logger.error({ err, type }, 'could not emit an operational event');
+    }
+  };
+}
+export type EmitOperationalEvent = ReturnType<typeof makeOperationalEvents>;
