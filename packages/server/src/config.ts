@@ -24,6 +24,16 @@ export interface HeraldConfig {
   /** Which loops this process runs. */
   role: 'all' | 'api' | 'worker';
   delivery: DeliveryConfig;
+  retention: RetentionConfig;
+}
+
+export interface RetentionConfig {
+  /** Payloads, deliveries and attempts older than this are purged (ms; default 30 days). */
+  maxAgeMs: number;
+  /** How often the purge job runs (ms). */
+  intervalMs: number;
+  /** Messages per transaction; a run does at most 20 batches. */
+  batch: number;
 }
 
 export interface DeliveryConfig {
@@ -85,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dnsServers: env.HERALD_DNS_SERVERS ? env.HERALD_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
     role,
+    retention: {
+      maxAgeMs: int(env.HERALD_RETENTION_DAYS, 30, 'HERALD_RETENTION_DAYS') * 24 * 3600 * 1000,
+      intervalMs: 3600 * 1000,
+      batch: 500,
+    },
     delivery: {
       retrySchedule: env.HERALD_RETRY_SCHEDULE ? parseSchedule(env.HERALD_RETRY_SCHEDULE) : DEFAULT_RETRY_SCHEDULE,
       jitter: 0.2,
@@ -106,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
     sqlitePath: overrides.sqlitePath ?? (overrides.dataDir ? resolve(dataDir, 'herald.sqlite') : base.sqlitePath),
     delivery: { ...base.delivery, ...overrides.delivery },
+    retention: { ...base.retention, ...overrides.retention },
   };
 }

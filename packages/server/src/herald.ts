@@ -12,6 +12,7 @@ import { lookupVia } from './delivery/dns.js';
 import { makeEncrypterFor } from './delivery/encryption.js';
 import { makeNetworkPolicy } from './delivery/network-policy.js';
 import { makeOperationalEvents } from './delivery/operational-events.js';
+import { makeRetentionJob } from './delivery/retention.js';
 import { makeSender } from './delivery/sender.js';
 import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
@@ -62,6 +63,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       ? null
       : makeDispatcher({ store, sender, box, encrypterFor, emit, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
+  const retention = makeRetentionJob(store, logger, config.retention);
 
   const api = await buildApi({
     store,
@@ -96,11 +98,13 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
         if (released) logger.warn({ released }, 'requeued deliveries left in flight by a previous run');
         dispatcher.start();
         reaper.start();
+        retention.start();
       }
       return api.listen({ host: config.host, port: config.port });
     },
     async close() {
       reaper.stop();
+      await retention.stop();
       await api.close();
       await dispatcher?.stop();
       await sender.close();

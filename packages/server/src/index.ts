@@ -1,4 +1,4 @@
 export { createHerald, type Herald, type HeraldOptions } from './herald.js';
-export { loadConfig, parseSchedule, type HeraldConfig, type DeliveryConfig } from './config.js';
+export { loadConfig, parseSchedule, type HeraldConfig, type DeliveryConfig, type RetentionConfig } from './config.js';
 export { openSqliteStore } from './store/sqlite/index.js';
 export type * from './store/types.js';

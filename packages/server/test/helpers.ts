@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig } from '../src/index.js';
+import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
 import { makeLogger } from '../src/logger.js';
 
 export interface TestHerald {
@@ -16,7 +16,7 @@ export interface TestHerald {
   close(): Promise<void>;
 }
 
-export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery'>> & { delivery?: Partial<DeliveryConfig> };
+export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention'>> & { delivery?: Partial<DeliveryConfig>; retention?: Partial<RetentionConfig> };
 
 export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
@@ -30,6 +30,7 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     allowNetworks: ['127.0.0.1/32'],
     ...overrides,
     delivery: { ...base.delivery, pollIntervalMs: 50, ...overrides.delivery },
+    retention: { ...base.retention, ...overrides.retention },
   };
   const herald = await createHerald(config, { logger: makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await herald.listen();

@@ -8,7 +8,7 @@ import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { EmitOperationalEvent } from '../delivery/operational-events.js';
 import type { Sender } from '../delivery/sender.js';
 import type { VerifyEndpoint } from '../delivery/verification.js';
-import { notFound } from '../errors.js';
+import { HttpProblem, notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { PayloadValidator } from './validation.js';
@@ -40,10 +40,13 @@ export async function loadApp(store: Store, scope: Scope, idOrUid: string): Prom
   return app;
 }
 
-export async function loadMessage(store: Store, scope: Scope, appId: string, id: string): Promise<MessageRow> {
+export async function loadMessage(store: Store, scope: Scope, appId: string, id: string): Promise<MessageRow & { payload: string }> {
   const message = await store.getMessage(scope, appId, id);
   if (!message) throw notFound('Message', id);
-  return message;
+  if (message.payload === null) {
+    throw new HttpProblem(410, 'Gone', `Message "${id}" was purged on ${new Date(message.purged_at!).toISOString()} after the retention period; its payload, deliveries and attempts are no longer kept`);
+  }
+  return message as MessageRow & { payload: string };
 }
 
 export async function loadEndpoint(store: Store, scope: Scope, appId: string, id: string): Promise<EndpointRow> {

@@ -63,7 +63,7 @@ export const present = {
     id: m.id,
     event_id: m.event_id,
     type: m.event_type,
-    payload: JSON.parse(m.payload) as unknown,
+    payload: m.payload === null ? null : (JSON.parse(m.payload) as unknown),
     created_at: iso(m.created_at),
   }),
   delivery: (d: DeliveryRow) => ({

@@ -293,7 +293,7 @@ export const LogQuery = Type.Object(
 );
 
 export const AppParams = Type.Object({ app: Type.String({ maxLength: 256 }) });
-export const errorResponses = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem };
+export const errorResponses = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 410: Problem, 413: Problem, 415: Problem, 422: Problem };
 
 export const WebhookKey = Type.Object({
   key_id: Type.String(),

@@ -154,7 +154,9 @@ export interface MessageRow {
   app_id: string;
   event_type: string;
   event_id: string | null;
-  payload: string;
+  /** JSON text; null once retention purged it (see purged_at). */
+  payload: string | null;
+  purged_at: number | null;
   created_at: number;
 }
 
@@ -387,4 +389,11 @@ export interface Store {
   queueStats(): Promise<QueueStats>;
   /** Soonest next_attempt_at among pending deliveries of enabled endpoints, or null. */
   nextDueAt(): Promise<number | null>;
+
+  /**
+   * Retention, one bounded batch: drop the payload (keeping a tombstone), deliveries and attempts
+   * of up to `batch` messages older than `cutoff` that have nothing left to send; plus expired
+   * idempotency keys and endpoint secrets. Returns how many messages were purged.
+   */
+  purgeExpired(cutoff: number, now: number, batch: number): Promise<number>;
 }

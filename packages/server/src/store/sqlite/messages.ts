@@ -3,7 +3,7 @@ import { toPage, Where, type Db } from './db.js';
 
 type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
 
-const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, created_at';
+const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, created_at';
 
 function matchesFilter(filterTypes: string | null, eventType: string): boolean {
   if (filterTypes === null) return true;
@@ -65,6 +65,7 @@ export function makeMessageOps(db: Db): MessageOps {
           event_type: input.event_type,
           event_id: input.event_id,
           payload: input.payload,
+          purged_at: null,
           created_at: input.now,
         };
         return { kind: 'created', message, deliveries };
@@ -77,6 +78,7 @@ export function makeMessageOps(db: Db): MessageOps {
         .add('tenant_id = ?', scope.tenant_id)
         .add('environment = ?', scope.environment)
         .add('app_id = ?', appId)
+        .add('purged_at IS NULL')
         .addIf(filter.event_type, 'event_type = ?')
         .addIf(filter.since, 'created_at >= ?')
         .addIf(filter.until, 'created_at < ?')

@@ -2,7 +2,7 @@ import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, 
 import { json, type Db } from './db.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
-type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt'>;
+type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
 
 type Candidate = RuntimeRow & { id: string; timeout_ms: number; max_in_flight: number; in_flight: number };
 
@@ -138,6 +138,29 @@ export function makePipelineOps(db: Db): PipelineOps {
         .all() as { status: string; n: number }[];
       const get = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
       return { pending: get('pending'), delivering: get('delivering') };
+    },
+
+    async purgeExpired(cutoff, now, batch) {
+      return db.transaction(() => {
+        const ids = (
+          db
+            .prepare(
+              `SELECT id FROM messages m WHERE purged_at IS NULL AND created_at < ?
+                 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.status IN ('pending', 'delivering'))
+               ORDER BY created_at LIMIT ?`,
+            )
+            .all(cutoff, batch) as { id: string }[]
+        ).map((r) => r.id);
+        if (ids.length) {
+          const list = `(${ids.map(() => '?').join(', ')})`;
+          db.prepare(`DELETE FROM attempts WHERE message_id IN ${list}`).run(...ids);
+          db.prepare(`DELETE FROM deliveries WHERE message_id IN ${list}`).run(...ids);
+          db.prepare(`UPDATE messages SET payload = NULL, purged_at = ? WHERE id IN ${list}`).run(now, ...ids);
+        }
+        db.prepare('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT ?)').run(now - 24 * 3600 * 1000, batch);
+        db.prepare('DELETE FROM endpoint_secrets WHERE id IN (SELECT id FROM endpoint_secrets WHERE expires_at IS NOT NULL AND expires_at < ? LIMIT ?)').run(now, batch);
+        return ids.length;
+      }).immediate();
     },
 
     async nextDueAt() {

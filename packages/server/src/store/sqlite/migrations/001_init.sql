@@ -175,6 +175,7 @@ CREATE TABLE attempts (
   created_at       INTEGER NOT NULL
 );
 CREATE INDEX attempts_delivery ON attempts (delivery_id, id);
+CREATE INDEX attempts_message ON attempts (message_id);
 CREATE INDEX attempts_app ON attempts (app_id, id);
 
 -- Per tenant environment: the provider contract new applications and test sends start from
