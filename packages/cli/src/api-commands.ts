@@ -155,6 +155,38 @@ export function registerApiCommands(program: Command): void {
     });
 
   program
+    .command('listen')
+    .description("Forward an endpoint's events to a local app as they are published, signed as Herald would send them (polls the events API)")
+    .requiredOption('--app <app>', 'application id or uid')
+    .requiredOption('--endpoint <id>', 'the endpoint whose events to forward (its secret signs them)')
+    .requiredOption('--forward-to <url>', 'local URL, e.g. http://127.0.0.1:3000/webhooks')
+    .option('--from-start', 'forward everything the endpoint ever had, not only new events')
+    .option('--after <cursor>', 'resume after this cursor')
+    .option('--interval <ms>', 'poll interval', intArg, 1000)
+    .option('--for <seconds>', 'stop after this many seconds', intArg)
+    .action(async (opts: { app: string; endpoint: string; forwardTo: string; fromStart?: boolean; after?: string; interval: number; for?: number }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      const base = `/app/${encodeURIComponent(opts.app)}/endpoint/${encodeURIComponent(opts.endpoint)}/events?signed=true&limit=100`;
+      let position = opts.after ? `&after=${encodeURIComponent(opts.after)}` : opts.fromStart ? '' : `&since=${encodeURIComponent(new Date().toISOString())}`;
+      const deadline = opts.for ? Date.now() + opts.for * 1000 : Infinity;
+      console.log(`listening for ${opts.endpoint}, forwarding to ${opts.forwardTo}`);
+      while (Date.now() < deadline) {
+        const page = await api(conn, 'GET', base + position);
+        for (const item of page.data) {
+          const started = Date.now();
+          try {
+            const res = await fetch(opts.forwardTo, { method: 'POST', headers: item.request.headers, body: item.request.body });
+            console.log(`→ ${res.status} ${item.message.id} ${item.message.type} (${Date.now() - started} ms)`);
+          } catch (err) {
+            console.log(`✗ ${item.message.id} ${item.message.type}: ${(err as Error).message}`);
+          }
+        }
+        if (page.cursor) position = `&after=${encodeURIComponent(page.cursor)}`;
+        if (page.done) await new Promise((r) => setTimeout(r, Math.min(opts.interval, Math.max(0, deadline - Date.now()))));
+      }
+    });
+
+  program
     .command('deliveries')
     .description("Show an application's deliveries, newest first; --follow keeps printing changes")
     .requiredOption('--app <app>', 'application id or uid')

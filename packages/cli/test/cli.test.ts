@@ -82,6 +82,30 @@ describe('herald CLI, run as a process', () => {
     await assert.rejects(herald(['app', 'create', '--name', 'x', '--preset', 'acme'], withKey), /422/);
   });
 
+  test('listen --forward-to replays new events, signed, to a local app', async () => {
+    const tenant = JSON.parse(await herald(['tenant', 'create', '--name', 'Listen Co']));
+    const withKey = { HERALD_API_KEY: tenant.api_keys.test };
+    const app = JSON.parse(await herald(['app', 'create', '--name', 'dev', '--uid', 'dev-app'], withKey));
+    // The real endpoint is unreachable from a laptop; the local app gets the events through listen.
+    const ep = JSON.parse(await herald(['endpoint', 'add', '--app', app.id, '--url', 'http://127.0.0.1:9/unreachable'], withKey));
+    const local = await startReceiver();
+    try {
+      const listening = herald(['listen', '--app', 'dev-app', '--endpoint', ep.id, '--forward-to', `${local.url}/hooks`, '--interval', '200', '--for', '4'], withKey);
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const n of [1, 2]) await herald(['send', '--app', 'dev-app', '--type', 'dev.event', '--payload', JSON.stringify({ n })], withKey);
+      const out = await listening;
+      assert.equal(local.received.length, 2, out);
+      const { Webhook } = await import('@herald/webhooks');
+      for (const [i, r] of local.received.entries()) {
+        const event = (await new Webhook(ep.secret).verify(r.body, r.headers as never)) as { data: { n: number } };
+        assert.equal(event.data.n, i + 1);
+      }
+      assert.match(out, /→ 204 msg_\S+ dev\.event/);
+    } finally {
+      await local.close();
+    }
+  });
+
   test('errors are reported in words with a non-zero exit', async () => {
     await assert.rejects(herald(['send', '--app', 'nope', '--type', 'x', '--payload', '{}'], { HERALD_API_KEY: 'hk_test_wrong' }), (err: { code: number; stderr: string }) => {
       assert.equal(err.code, 1);

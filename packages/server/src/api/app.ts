@@ -7,6 +7,7 @@ import { installProblemHandlers } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
+import { eventRoutes } from './routes/events.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -73,7 +74,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes]) routes(tenant as Api, options);
     },
     { prefix: '/api/v1' },
   );

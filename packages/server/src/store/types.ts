@@ -371,6 +371,11 @@ export interface Store {
   listDeliveries(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<DeliveryRow>>;
   getDelivery(scope: Scope, appId: string, id: string): Promise<DeliveryRow | null>;
   listAttempts(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<AttemptRow>>;
+  /**
+   * What an endpoint should have received, in publish order: its deliveries with their messages,
+   * after the delivery id `after` (exclusive) or from `since`. Purged messages are left out.
+   */
+  listEndpointEvents(scope: Scope, appId: string, endpointId: string, from: { after?: string | undefined; since?: number | undefined }, limit: number): Promise<{ delivery: DeliveryRow; message: MessageRow }[]>;
   /** Queue (message × endpoint) now, creating the delivery if the endpoint never had one. */
   resend(scope: Scope, appId: string, messageId: string, endpointId: string, now: number, newId: string): Promise<DeliveryRow | 'in_flight'>;
   /** Make a failed or waiting delivery due now with a fresh retry budget. */

@@ -1,7 +1,7 @@
 import type { AttemptRow, DeliveryRow, LogFilter, Scope, Store } from '../types.js';
 import { json, toPage, Where, type Db } from './db.js';
 
-type LogOps = Pick<Store, 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'resend' | 'retryNow' | 'recoverFailed'>;
+type LogOps = Pick<Store, 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'listEndpointEvents' | 'resend' | 'retryNow' | 'recoverFailed'>;
 
 const DELIVERY_SELECT = `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at,
   d.last_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
@@ -57,6 +57,24 @@ export function makeLogOps(db: Db): LogOps {
         .addIf(page.iterator, 'a.id < ?');
       const rows = db.prepare(`SELECT a.* FROM attempts a ${where} ORDER BY a.id DESC LIMIT ?`).all(...where.params, page.limit + 1) as Raw[];
       return toPage(rows.map(attemptFromRow), page);
+    },
+    async listEndpointEvents(scope, appId, endpointId, from, limit) {
+      const where = scoped(scope, appId, 'd')
+        .add('d.endpoint_id = ?', endpointId)
+        .add('m.purged_at IS NULL')
+        .addIf(from.after, 'd.id > ?')
+        .addIf(from.since, 'd.created_at >= ?');
+      const rows = db
+        .prepare(
+          `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at, d.last_attempt_at,
+             d.last_status_code, d.last_error, d.created_at, d.updated_at, m.event_id, m.payload, m.purged_at, m.created_at AS message_created_at
+           FROM deliveries d JOIN messages m ON m.id = d.message_id ${where} ORDER BY d.id LIMIT ?`,
+        )
+        .all(...where.params, limit) as (DeliveryRow & { event_id: string | null; payload: string; purged_at: null; message_created_at: number })[];
+      return rows.map(({ event_id, payload, purged_at, message_created_at, ...delivery }) => ({
+        delivery,
+        message: { id: delivery.message_id, app_id: delivery.app_id, event_type: delivery.event_type, event_id, payload, purged_at, created_at: message_created_at },
+      }));
     },
     async resend(scope, appId, messageId, endpointId, now, newId) {
       return db.transaction(() => {
