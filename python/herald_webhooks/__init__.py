@@ -20,7 +20,7 @@ import time
 
 from . import _ed25519
 
-__all__ = ["Webhook", "WebhookVerificationError", "decrypt_data", "verify_webhook_signature"]
+__all__ = ["Webhook", "WebhookVerificationError", "decrypt_data", "fetch_record", "verify_webhook_signature"]
 
 SCHEMES = ("standard", "standard-ed25519", "hmac-hex", "timestamped")
 
@@ -223,3 +223,63 @@ def decrypt_data(envelope, keys, field="data"):
     except (InvalidTag, KeyError, ValueError) as err:
         raise WebhookVerificationError(f'Could not decrypt with key "{key_id}": wrong key or tampered data') from err
     return json.loads(plain)
+
+
+_SHA256_DIGEST_INFO = bytes.fromhex("3031300d060960864801650304020105000420")
+
+
+def _rs256_verify(jwk, signing_input, signature):
+    """RSASSA-PKCS1-v1_5 with SHA-256, from the JWK's n and e (standard library only)."""
+    n = int.from_bytes(_b64url(jwk["n"]), "big")
+    e = int.from_bytes(_b64url(jwk["e"]), "big")
+    k = (n.bit_length() + 7) // 8
+    if len(signature) != k:
+        return False
+    em = pow(int.from_bytes(signature, "big"), e, n).to_bytes(k, "big")
+    t = _SHA256_DIGEST_INFO + hashlib.sha256(signing_input).digest()
+    expected = b"\x00\x01" + b"\xff" * (k - len(t) - 3) + b"\x00" + t
+    return hmac.compare_digest(em, expected)
+
+
+def fetch_record(url, expected_hash, jwks, timeout=30):
+    """Download a pointer payload's record and prove it is the announced one: its SHA-512 must
+    equal ``expected_hash`` (the webhook's content_hash), and Herald's compact JWS (RS256, header
+    ``Herald-Record-Signature``) must verify with ``jwks`` (a dict {"keys": [...]}) and name the
+    same hash and size. Returns (bytes, content_type, claims)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as res:
+            digest = hashlib.sha512()
+            chunks = []
+            while True:
+                chunk = res.read(1 << 16)
+                if not chunk:
+                    break
+                digest.update(chunk)
+                chunks.append(chunk)
+            content_type = res.headers.get("Content-Type", "")
+            jws = res.headers.get("Herald-Record-Signature", "")
+    except urllib.error.HTTPError as err:
+        hint = " (the link expired or the record was purged)" if err.code == 410 else ""
+        raise WebhookVerificationError(f"Record download failed with {err.code}{hint}") from err
+    body = b"".join(chunks)
+    actual = "sha512-" + base64.b64encode(digest.digest()).decode()
+    if not hmac.compare_digest(actual, expected_hash):
+        raise WebhookVerificationError("The record does not match the content hash in the webhook")
+    parts = jws.split(".")
+    if len(parts) != 3:
+        raise WebhookVerificationError("The record has no compact JWS (Herald-Record-Signature header)")
+    header = json.loads(_b64url(parts[0]))
+    if header.get("alg") != "RS256":
+        raise WebhookVerificationError(f"Unexpected JWS algorithm {header.get('alg')}")
+    key = next((k for k in jwks.get("keys", []) if k.get("kid") == header.get("kid")), None)
+    if key is None:
+        raise WebhookVerificationError(f'No key "{header.get("kid")}" in the JWKS')
+    if not _rs256_verify(key, f"{parts[0]}.{parts[1]}".encode(), _b64url(parts[2])):
+        raise WebhookVerificationError("The record signature (JWS) does not verify")
+    claims = json.loads(_b64url(parts[1]))
+    if claims.get("content_hash") != actual or claims.get("size") != len(body):
+        raise WebhookVerificationError("The signed claims do not describe these bytes")
+    return body, content_type, claims

@@ -25,6 +25,9 @@ export interface HeraldConfig {
   role: 'all' | 'api' | 'worker';
   delivery: DeliveryConfig;
   retention: RetentionConfig;
+  records: { maxBytes: number; urlTtlMs: number };
+  /** Base URL receivers use to reach this server (download links); default http://HOST:PORT. */
+  publicUrl: string | undefined;
 }
 
 export interface RetentionConfig {
@@ -95,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dnsServers: env.HERALD_DNS_SERVERS ? env.HERALD_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
     role,
+    publicUrl: env.HERALD_PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    records: {
+      maxBytes: int(env.HERALD_MAX_RECORD_BYTES, 50 * 1024 * 1024, 'HERALD_MAX_RECORD_BYTES'),
+      urlTtlMs: int(env.HERALD_RECORD_URL_TTL, 15 * 60, 'HERALD_RECORD_URL_TTL') * 1000,
+    },
     retention: {
       maxAgeMs: int(env.HERALD_RETENTION_DAYS, 30, 'HERALD_RETENTION_DAYS') * 24 * 3600 * 1000,
       intervalMs: 3600 * 1000,
@@ -122,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqlitePath: overrides.sqlitePath ?? (overrides.dataDir ? resolve(dataDir, 'herald.sqlite') : base.sqlitePath),
     delivery: { ...base.delivery, ...overrides.delivery },
     retention: { ...base.retention, ...overrides.retention },
+    records: { ...base.records, ...overrides.records },
   };
 }

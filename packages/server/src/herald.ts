@@ -18,6 +18,9 @@ import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
 import { makeLogger } from './logger.js';
 import { makeMetrics, type Metrics } from './metrics.js';
+import { makeDownloadLinks } from './records/downloads.js';
+import { deleteRecord } from './records/files.js';
+import { makeRecordSigner } from './records/signer.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 
@@ -43,12 +46,18 @@ export interface HeraldOptions {
 /** The composition root: the only place that builds long-lived parts and wires them together. */
 export async function createHerald(config: HeraldConfig, options: HeraldOptions = {}): Promise<Herald> {
   const logger = options.logger ?? makeLogger(config.logLevel);
-  const box = makeSecretBox(loadMasterKey(config.dataDir, config.masterKey));
+  const masterKey = loadMasterKey(config.dataDir, config.masterKey);
+  const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
   const store = openSqliteStore(config.sqlitePath);
   const metrics = makeMetrics(() => store.queueStats());
 
   const policy = makeNetworkPolicy(config.allowNetworks);
+  const downloads = makeDownloadLinks(masterKey, config.records.urlTtlMs);
+  const recordSigner = makeRecordSigner(store, box);
+  // Known once listening when no HERALD_PUBLIC_URL is set (port 0 picks one).
+  let listeningUrl = `http://${config.host}:${config.port}`;
+  const publicUrl = () => config.publicUrl ?? listeningUrl;
   const encrypterFor = makeEncrypterFor(box);
   // Every role sends: workers deliver, API processes run challenges, examples and test sends.
   const sender = makeSender({
@@ -61,9 +70,9 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   dispatcher =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, sender, box, encrypterFor, emit, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, sender, box, encrypterFor, emit, downloads, publicUrl, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
-  const retention = makeRetentionJob(store, logger, config.retention);
+  const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
   const api = await buildApi({
     store,
@@ -79,6 +88,9 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
     encrypterFor,
     emit,
+    recordSigner,
+    downloads,
+    publicUrl,
   });
 
   return {
@@ -100,7 +112,8 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
         reaper.start();
         retention.start();
       }
-      return api.listen({ host: config.host, port: config.port });
+      listeningUrl = await api.listen({ host: config.host, port: config.port });
+      return listeningUrl;
     },
     async close() {
       reaper.stop();

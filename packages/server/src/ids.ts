@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 // Crockford base32, lower-case: ids sort by creation time and read unambiguously.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'tnt' | 'key' | 'app' | 'ep' | 'et' | 'msg' | 'evt' | 'dlv' | 'atmpt' | 'sec';
+export type IdPrefix = 'tnt' | 'key' | 'app' | 'ep' | 'et' | 'msg' | 'evt' | 'dlv' | 'atmpt' | 'sec' | 'rec';
 
 /** ULID-style id: 48-bit millisecond time + 80 random bits, base32, with a type prefix. */
 export function newId(prefix: IdPrefix, now = Date.now()): string {

@@ -9,3 +9,4 @@ export { WebhookVerificationError } from './errors.js';
 export { Webhook, type Scheme, type WebhookHeaders, type WebhookOptions } from './webhook.js';
 export { verifyWebhookSignature, type TimestampedOptions } from './timestamped.js';
 export { decryptData, type EncryptedData } from './decrypt.js';
+export { fetchRecord, type FetchedRecord, type FetchRecordOptions, type Jwks } from './records.js';

@@ -10,6 +10,7 @@ import { endpointRoutes } from './routes/endpoints.js';
 import { eventRoutes } from './routes/events.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
+import { publicRecordRoutes, recordRoutes } from './routes/records.js';
 import { settingsRoutes } from './routes/settings.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
@@ -62,19 +63,23 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  publicRecordRoutes(app, options);
 
   const auth = makeAuth(store, adminToken);
   await app.register(
     async (admin) => {
       admin.addHook('onRequest', auth.requireAdmin);
       tenantRoutes(admin as Api, options);
+      admin.post('/signing-keys/rotate', { schema: { tags: ['admin'], summary: 'Start signing records with a new RS256 key; older keys stay in the JWKS' } }, async () => ({
+        kid: await options.recordSigner.rotate(),
+      }));
     },
     { prefix: '/api/v1' },
   );
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes, recordRoutes]) routes(tenant as Api, options);
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,8 @@ import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { EmitOperationalEvent } from '../delivery/operational-events.js';
 import type { Sender } from '../delivery/sender.js';
 import type { VerifyEndpoint } from '../delivery/verification.js';
+import type { DownloadLinks } from '../records/downloads.js';
+import type { RecordSigner } from '../records/signer.js';
 import { HttpProblem, notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
@@ -31,6 +33,10 @@ export interface ApiContext {
   encrypterFor: EncrypterFor;
   /** Publish an operational event to the environment's operational application. */
   emit: EmitOperationalEvent;
+  recordSigner: RecordSigner;
+  downloads: DownloadLinks;
+  /** Where receivers reach this server (for download links). */
+  publicUrl: () => string;
   logger: Logger;
 }
 

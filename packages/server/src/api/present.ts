@@ -64,6 +64,7 @@ export const present = {
     event_id: m.event_id,
     type: m.event_type,
     payload: m.payload === null ? null : (JSON.parse(m.payload) as unknown),
+    record: m.record_id ? { id: m.record_id, format: m.record_format! } : null,
     created_at: iso(m.created_at),
   }),
   delivery: (d: DeliveryRow) => ({

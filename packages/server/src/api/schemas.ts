@@ -229,6 +229,7 @@ export const Message = Type.Object({
   event_id: Type.Union([Type.String(), Type.Null()]),
   type: Type.String(),
   payload: Type.Unknown(),
+  record: Type.Union([Type.Object({ id: Type.String(), format: Type.String() }), Type.Null()], { description: 'The attached record; deliveries carry a pointer to it' }),
   created_at: Timestamp,
 });
 export const MessageIn = Type.Object(
@@ -236,6 +237,12 @@ export const MessageIn = Type.Object(
     type: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$' }),
     payload: Type.Unknown({ description: 'Any JSON value; validated against the event type schema when it has one' }),
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own event id: publishing it again returns the original message' })),
+    record: Type.Optional(
+      Type.Object(
+        { id: Type.String({ minLength: 1, maxLength: 64 }), format: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._+-]+$' }) },
+        { additionalProperties: false, description: 'An uploaded record (POST /app/{app}/records); each delivery carries payload.record = {format, content_hash, download_url}' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

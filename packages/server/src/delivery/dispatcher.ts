@@ -9,6 +9,7 @@ import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js'
 import { buildRequest } from './build-request.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import type { EmitOperationalEvent } from './operational-events.js';
+import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
 import { makeRecorder } from './recorder.js';
 import { decideNext, parseRetryAfter } from './retry.js';
 import type { Sender, SendRequest, SendResult } from './sender.js';
@@ -19,6 +20,8 @@ export interface DispatcherDeps {
   box: SecretBox;
   encrypterFor: EncrypterFor;
   emit: EmitOperationalEvent;
+  downloads: DownloadLinks;
+  publicUrl: () => string;
   metrics: Metrics;
   logger: Logger;
   config: DeliveryConfig;
@@ -41,7 +44,7 @@ export interface Dispatcher {
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, sender, box, encrypterFor, emit, metrics, logger, config, owner } = deps;
+  const { store, sender, box, encrypterFor, emit, downloads, publicUrl, metrics, logger, config, owner } = deps;
   const recorder = makeRecorder(store, logger, { autoDisableAfterMs: config.autoDisableAfterMs }, (effects) => {
     for (const e of effects) {
       const scope = { tenant_id: e.tenant_id, environment: e.environment };
@@ -100,7 +103,11 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
     const startedAt = Date.now();
-    const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload: d.payload, createdAt: d.message_created_at };
+    // A record travels as a pointer with a link minted for this attempt (it expires).
+    const payload = d.record
+      ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(publicUrl(), d.record.id, d.record.content_hash, startedAt) })
+      : d.payload;
+    const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at };
     let request: SendRequest;
     let result: SendResult;
     try {

@@ -5,7 +5,7 @@ import type { Store } from '../store/types.js';
 const MAX_BATCHES_PER_RUN = 20;
 
 /** One job: purge what is older than the retention period, in bounded batches, then sleep. */
-export function makeRetentionJob(store: Store, logger: Logger, config: RetentionConfig) {
+export function makeRetentionJob(store: Store, logger: Logger, config: RetentionConfig, deleteRecordBytes: (id: string) => Promise<void>) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
 
@@ -19,7 +19,13 @@ export function makeRetentionJob(store: Store, logger: Logger, config: Retention
       // Let deliveries and API requests in between batches.
       await new Promise((r) => setImmediate(r));
     }
-    if (total) logger.info({ purged: total }, 'retention purged old messages');
+    for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+      const records = await store.purgeRecords(now - config.maxAgeMs, now, config.batch);
+      for (const id of records) await deleteRecordBytes(id);
+      total += records.length;
+      if (records.length < config.batch) break;
+    }
+    if (total) logger.info({ purged: total }, 'retention purged old messages and records');
     return total;
   }
 

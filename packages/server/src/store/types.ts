@@ -157,6 +157,28 @@ export interface MessageRow {
   /** JSON text; null once retention purged it (see purged_at). */
   payload: string | null;
   purged_at: number | null;
+  record_id: string | null;
+  record_format: string | null;
+  created_at: number;
+}
+
+export interface RecordRow {
+  id: string;
+  app_id: string;
+  content_type: string;
+  size: number;
+  /** `sha512-` + base64 of the SHA-512 of the bytes. */
+  content_hash: string;
+  jws: string;
+  created_at: number;
+  purged_at: number | null;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  sealed_private: string;
+  public_jwk: Record<string, unknown>;
+  status: 'active' | 'retired';
   created_at: number;
 }
 
@@ -206,6 +228,7 @@ export interface PublishInput {
   event_type: string;
   event_id: string | null;
   payload: string;
+  record?: { id: string; format: string } | null;
   now: number;
   idempotency: { key: string; request_hash: string; window_ms: number } | null;
   newDeliveryId: () => string;
@@ -240,6 +263,8 @@ export interface ClaimedDelivery {
   event_id: string | null;
   payload: string;
   message_created_at: number;
+  /** The attached record, for the pointer the delivery carries. */
+  record: { id: string; format: string; content_hash: string } | null;
 }
 
 /** An endpoint as the delivery path needs it: config resolved against its application. */
@@ -330,6 +355,18 @@ export interface Store {
   getApplication(scope: Scope, idOrUid: string): Promise<ApplicationRow | null>;
   updateApplication(scope: Scope, id: string, patch: ApplicationPatch, now: number): Promise<ApplicationRow | null>;
   deleteApplication(scope: Scope, id: string): Promise<boolean>;
+
+  // records (pointer payloads) and the keys that sign them
+  createRecord(scope: Scope, record: RecordRow): Promise<void>;
+  getRecord(scope: Scope, appId: string, id: string): Promise<RecordRow | null>;
+  /** Unscoped: the download URL's token is the authorisation. */
+  getRecordForDownload(id: string): Promise<RecordRow | null>;
+  /** Mark up to `batch` records older than `cutoff` purged; returns their ids (the caller deletes the bytes). */
+  purgeRecords(cutoff: number, now: number, batch: number): Promise<string[]>;
+  getActiveSigningKey(): Promise<SigningKeyRow | null>;
+  listSigningKeys(): Promise<SigningKeyRow[]>;
+  /** Store a new key as the active one; the previous active key is retired (still published). */
+  addSigningKey(key: SigningKeyRow): Promise<void>;
 
   // webhook encryption keys (seed 004)
   /** Store a new key and make it the active one; the previous active key becomes inactive. */

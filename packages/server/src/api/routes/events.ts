@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { openKeys } from '../../crypto/endpoint-keys.js';
 import { buildRequest } from '../../delivery/build-request.js';
+import { withRecordPointer } from '../../records/downloads.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { loadApp, loadEndpoint, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
@@ -14,7 +15,7 @@ const Params = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Typ
  * each item also carries the exact request Herald would send now, which is what
  * `herald listen --forward-to` replays to a local app.
  */
-export function eventRoutes(app: Api, { store, box, config, encrypterFor }: ApiContext): void {
+export function eventRoutes(app: Api, { store, box, config, encrypterFor, downloads, publicUrl }: ApiContext): void {
   app.get(
     '/app/:app/endpoint/:endpoint/events',
     {
@@ -63,15 +64,20 @@ export function eventRoutes(app: Api, { store, box, config, encrypterFor }: ApiC
         throw unprocessable((err as Error).message);
       }
       const keys = runtime ? runtime.sealed_secrets.map((s) => openKeys(box, s)) : [];
-      const data = rows.map(({ delivery, message }) => {
+      const data = [];
+      for (const { delivery, message } of rows) {
         const item: Record<string, unknown> = { cursor: delivery.id, message: present.message(message), delivery: present.delivery(delivery) };
         if (runtime) {
-          const event = { id: message.event_id ?? message.id, type: message.event_type, payload: message.payload!, createdAt: message.created_at };
+          const record = message.record_id ? await store.getRecord(req.scope, application.id, message.record_id) : null;
+          const payload = record
+            ? withRecordPointer(message.payload!, { format: message.record_format!, content_hash: record.content_hash, download_url: downloads.url(publicUrl(), record.id, record.content_hash, now) })
+            : message.payload!;
+          const event = { id: message.event_id ?? message.id, type: message.event_type, payload, createdAt: message.created_at };
           const request = buildRequest(event, runtime, keys, now, config.delivery.userAgent, encrypter);
           item.request = { headers: request.headers, body: request.body };
         }
-        return item;
-      });
+        data.push(item);
+      }
       return { data, cursor: rows.length ? rows[rows.length - 1]!.delivery.id : (q.after ?? null), done: rows.length < q.limit } as never;
     },
   );

@@ -11,7 +11,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery }: ApiContext): void {
+export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery, publicUrl }: ApiContext): void {
   const tags = ['messages'];
 
   app.post(
@@ -31,14 +31,23 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
     },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      const { type, id: eventId } = req.body;
+      const { type, id: eventId, record: recordRef } = req.body;
       const payloadValue = req.body.payload;
       if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
+      const record = recordRef ? await store.getRecord(req.scope, application.id, recordRef.id) : null;
+      if (recordRef && (!record || record.purged_at)) throw unprocessable(`No record "${recordRef.id}" in this application`, [{ field: 'body.record.id', message: 'is not a record of this application' }]);
+      if (record && (typeof payloadValue !== 'object' || payloadValue === null || Array.isArray(payloadValue))) {
+        throw unprocessable('A message with a record needs an object payload (the pointer is added as payload.record)', [{ field: 'body.payload', message: 'must be an object' }]);
+      }
 
       const eventType = await store.getEventType(req.scope, type);
       if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
       if (eventType?.schema) {
-        const errors = payloads.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, payloadValue);
+        // Validate what receivers will get: with a record, the payload plus the pointer Herald adds.
+        const delivered = record
+          ? { ...(payloadValue as object), record: { format: recordRef!.format, content_hash: record.content_hash, download_url: `${publicUrl()}/records/${record.id}` } }
+          : payloadValue;
+        const errors = payloads.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, delivered);
         if (errors) {
           const details = fieldErrors(errors, 'body.payload');
           throw unprocessable(`The payload does not match the schema of "${type}": ${details.map((e) => `${e.field} ${e.message}`).join('; ')}`, details);
@@ -54,9 +63,10 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
         event_type: type,
         event_id: eventId ?? null,
         payload,
+        record: recordRef ?? null,
         now,
         idempotency: key
-          ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
+          ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload, recordRef ?? null])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
           : null,
         newDeliveryId: () => newId('dlv', now),
       });

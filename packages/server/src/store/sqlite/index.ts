@@ -3,6 +3,7 @@ import { migrate, openDatabase } from './db.js';
 import { makeLogOps } from './log.js';
 import { makeMessageOps } from './messages.js';
 import { makePipelineOps } from './pipeline.js';
+import { makeRecordOps } from './records.js';
 import { makeResourceOps } from './resources.js';
 import { makeTenantOps } from './tenants.js';
 import { makeWebhookKeyOps } from './webhook-keys.js';
@@ -29,5 +30,6 @@ export function openSqliteStore(path: string): Store & { applied: string[] } {
     ...makeLogOps(db),
     ...makePipelineOps(db),
     ...makeWebhookKeyOps(db),
+    ...makeRecordOps(db),
   };
 }

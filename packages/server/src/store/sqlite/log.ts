@@ -1,4 +1,4 @@
-import type { AttemptRow, DeliveryRow, LogFilter, Scope, Store } from '../types.js';
+import type { AttemptRow, DeliveryRow, LogFilter, MessageRow, Scope, Store } from '../types.js';
 import { json, toPage, Where, type Db } from './db.js';
 
 type LogOps = Pick<Store, 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'listEndpointEvents' | 'resend' | 'retryNow' | 'recoverFailed'>;
@@ -67,13 +67,14 @@ export function makeLogOps(db: Db): LogOps {
       const rows = db
         .prepare(
           `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at, d.last_attempt_at,
-             d.last_status_code, d.last_error, d.created_at, d.updated_at, m.event_id, m.payload, m.purged_at, m.created_at AS message_created_at
+             d.last_status_code, d.last_error, d.created_at, d.updated_at, m.event_id, m.payload, m.purged_at, m.record_id, m.record_format,
+             m.created_at AS message_created_at
            FROM deliveries d JOIN messages m ON m.id = d.message_id ${where} ORDER BY d.id LIMIT ?`,
         )
-        .all(...where.params, limit) as (DeliveryRow & { event_id: string | null; payload: string; purged_at: null; message_created_at: number })[];
-      return rows.map(({ event_id, payload, purged_at, message_created_at, ...delivery }) => ({
+        .all(...where.params, limit) as (DeliveryRow & Pick<MessageRow, 'event_id' | 'payload' | 'purged_at' | 'record_id' | 'record_format'> & { message_created_at: number })[];
+      return rows.map(({ event_id, payload, purged_at, record_id, record_format, message_created_at, ...delivery }) => ({
         delivery,
-        message: { id: delivery.message_id, app_id: delivery.app_id, event_type: delivery.event_type, event_id, payload, purged_at, created_at: message_created_at },
+        message: { id: delivery.message_id, app_id: delivery.app_id, event_type: delivery.event_type, event_id, payload, purged_at, record_id, record_format, created_at: message_created_at },
       }));
     },
     async resend(scope, appId, messageId, endpointId, now, newId) {

@@ -3,7 +3,7 @@ import { toPage, Where, type Db } from './db.js';
 
 type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
 
-const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, created_at';
+const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, created_at';
 
 function matchesFilter(filterTypes: string | null, eventType: string): boolean {
   if (filterTypes === null) return true;
@@ -19,7 +19,7 @@ export function makeMessageOps(db: Db): MessageOps {
   const messageById = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`);
   const messageByEventId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`);
   const insertMessage = db.prepare(
-    'INSERT INTO messages (id, tenant_id, environment, app_id, event_type, event_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO messages (id, tenant_id, environment, app_id, event_type, event_id, payload, record_id, record_format, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const subscribedEndpoints = db.prepare(
     "SELECT id, filter_types FROM endpoints WHERE app_id = ? AND status = 'enabled' AND deleted_at IS NULL",
@@ -49,7 +49,10 @@ export function makeMessageOps(db: Db): MessageOps {
           const original = messageByEventId.get(input.app_id, input.event_id) as MessageRow | undefined;
           if (original) return { kind: 'replayed', message: original };
         }
-        insertMessage.run(input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload, input.now);
+        insertMessage.run(
+          input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
+          input.record?.id ?? null, input.record?.format ?? null, input.now,
+        );
         let deliveries = 0;
         for (const ep of subscribedEndpoints.all(input.app_id) as { id: string; filter_types: string | null }[]) {
           if (!matchesFilter(ep.filter_types, input.event_type)) continue;
@@ -66,6 +69,8 @@ export function makeMessageOps(db: Db): MessageOps {
           event_id: input.event_id,
           payload: input.payload,
           purged_at: null,
+          record_id: input.record?.id ?? null,
+          record_format: input.record?.format ?? null,
           created_at: input.now,
         };
         return { kind: 'created', message, deliveries };

@@ -46,7 +46,10 @@ export function makePipelineOps(db: Db): PipelineOps {
       SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
       ORDER BY next_attempt_at LIMIT ?)
     RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`);
-  const messageForSend = db.prepare('SELECT event_type, event_id, payload, created_at FROM messages WHERE id = ?');
+  const messageForSend = db.prepare(
+    `SELECT m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
+     FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ?`,
+  );
   const resolveRuntime = makeRuntimeResolver(db);
   const insertAttempt = db.prepare(`
     INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
@@ -83,8 +86,18 @@ export function makePipelineOps(db: Db): PipelineOps {
           if (!claimed.length) return;
           endpoints.set(c.id, resolveRuntime(c, now));
           for (const d of claimed) {
-            const m = messageForSend.get(d.message_id) as { event_type: string; event_id: string | null; payload: string; created_at: number };
-            deliveries.push({ ...d, event_type: m.event_type, event_id: m.event_id, payload: m.payload, message_created_at: m.created_at });
+            const m = messageForSend.get(d.message_id) as {
+              event_type: string; event_id: string | null; payload: string; created_at: number;
+              record_id: string | null; record_format: string | null; content_hash: string | null;
+            };
+            deliveries.push({
+              ...d,
+              event_type: m.event_type,
+              event_id: m.event_id,
+              payload: m.payload,
+              message_created_at: m.created_at,
+              record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
+            });
           }
         });
         return { deliveries, endpoints };

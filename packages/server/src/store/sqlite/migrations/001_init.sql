@@ -111,6 +111,9 @@ CREATE TABLE messages (
   -- NULL once purged by retention (purged_at says when); the row stays so lookups can answer 410.
   payload         TEXT,
   purged_at       INTEGER,
+  -- Pointer payloads (seeds 000/001): the attached record and its format, e.g. "vcon".
+  record_id       TEXT,
+  record_format   TEXT,
   created_at      INTEGER NOT NULL,
   UNIQUE (app_id, event_id)
 );
@@ -203,3 +206,29 @@ CREATE TABLE webhook_keys (
 );
 CREATE UNIQUE INDEX webhook_keys_one_active ON webhook_keys (app_id) WHERE status = 'active';
 CREATE INDEX webhook_keys_app ON webhook_keys (app_id, id);
+
+-- Pointer payloads: a stored record (bytes in the data dir, named by id), its sha512 content hash
+-- and the compact JWS (RS256) Herald signed over its metadata.
+CREATE TABLE records (
+  id           TEXT PRIMARY KEY,
+  tenant_id    TEXT NOT NULL,
+  environment  TEXT NOT NULL,
+  app_id       TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  jws          TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  purged_at    INTEGER
+);
+CREATE INDEX records_retention ON records (created_at) WHERE purged_at IS NULL;
+
+-- RS256 keys that sign records; every key not yet removed is published in /.well-known/jwks.json.
+CREATE TABLE signing_keys (
+  kid            TEXT PRIMARY KEY,
+  sealed_private TEXT NOT NULL,
+  public_jwk     TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+  created_at     INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (status) WHERE status = 'active';
