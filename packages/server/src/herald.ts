@@ -14,6 +14,8 @@ import { makeNetworkPolicy } from './delivery/network-policy.js';
 import { makeOperationalEvents } from './delivery/operational-events.js';
 import { makeRetentionJob } from './delivery/retention.js';
 import { makeSender } from './delivery/sender.js';
+import { makeTransports } from './delivery/transports.js';
+import { makeMailer } from './channels/email.js';
 import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
 import { makeLogger } from './logger.js';
@@ -59,18 +61,21 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   let listeningUrl = `http://${config.host}:${config.port}`;
   const publicUrl = () => config.publicUrl ?? listeningUrl;
   const encrypterFor = makeEncrypterFor(box);
+  const lookup = config.dnsServers ? lookupVia(config.dnsServers) : undefined;
   // Every role sends: workers deliver, API processes run challenges, examples and test sends.
-  const sender = makeSender({
-    maxResponseBytes: config.delivery.maxResponseBytes,
-    policy,
-    ...(config.dnsServers ? { lookup: lookupVia(config.dnsServers) } : {}),
+  const sender = makeSender({ maxResponseBytes: config.delivery.maxResponseBytes, policy, ...(lookup ? { lookup } : {}) });
+  const deliverOnce = makeTransports({
+    sender,
+    sendEmail: makeMailer({ box, policy, ...(lookup ? { lookup } : {}) }),
+    encrypterFor,
+    userAgent: config.delivery.userAgent,
   });
   let dispatcher: Dispatcher | null = null;
   const emit = makeOperationalEvents({ store, logger, wake: () => dispatcher?.wake() });
   dispatcher =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, sender, box, encrypterFor, emit, downloads, publicUrl, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, deliverOnce, box, emit, downloads, publicUrl, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
@@ -87,6 +92,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     policy,
     verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
     encrypterFor,
+    deliverOnce,
     emit,
     recordSigner,
     downloads,

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EncrypterFor } from '../delivery/encryption.js';
+import type { DeliverOnce } from '../delivery/transports.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { EmitOperationalEvent } from '../delivery/operational-events.js';
 import type { Sender } from '../delivery/sender.js';
@@ -31,6 +32,8 @@ export interface ApiContext {
   policy: NetworkPolicy;
   verifyEndpoint: VerifyEndpoint;
   encrypterFor: EncrypterFor;
+  /** One attempt over an endpoint's kind (webhook, email, Slack), for examples. */
+  deliverOnce: DeliverOnce;
   /** Publish an operational event to the environment's operational application. */
   emit: EmitOperationalEvent;
   recordSigner: RecordSigner;

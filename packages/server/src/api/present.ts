@@ -36,6 +36,22 @@ export const present = {
   endpoint: (e: EndpointRow, fullSecret?: string) => ({
     id: e.id,
     app_id: e.app_id,
+    kind: e.kind,
+    email: e.channel_config
+      ? {
+          to: e.channel_config.to,
+          from: e.channel_config.from,
+          subject_prefix: e.channel_config.subject_prefix,
+          smtp: {
+            host: e.channel_config.smtp.host,
+            port: e.channel_config.smtp.port,
+            security: e.channel_config.smtp.security,
+            username: e.channel_config.smtp.username,
+            has_password: e.channel_config.smtp.sealed_password !== null,
+            reject_unauthorized: e.channel_config.smtp.reject_unauthorized,
+          },
+        }
+      : null,
     url: e.url,
     description: e.description,
     status: e.status,

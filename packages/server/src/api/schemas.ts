@@ -160,9 +160,47 @@ export const EndpointSecret = Type.String({
   description: 'Bring your own secret: whsec_ + base64 of 24–64 bytes for the standard scheme; any 16–200 printable characters for hmac-hex and timestamped',
 });
 
+const EndpointKind = Type.Union([Type.Literal('webhook'), Type.Literal('email'), Type.Literal('slack')], {
+  description: 'webhook (signed HTTP POST), or a notification channel: email (SMTP) or slack (incoming webhook URL)',
+});
+export const EmailChannelIn = Type.Object(
+  {
+    to: Type.Array(Type.String({ format: 'email', maxLength: 254 }), { minItems: 1, maxItems: 20 }),
+    from: Type.String({ format: 'email', maxLength: 254 }),
+    subject_prefix: Type.Optional(Type.String({ maxLength: 100, description: 'Default "[Herald] "' })),
+    smtp: Type.Object(
+      {
+        host: Type.String({ minLength: 1, maxLength: 253 }),
+        port: Type.Integer({ minimum: 1, maximum: 65535 }),
+        security: Type.Union([Type.Literal('tls'), Type.Literal('starttls'), Type.Literal('none')], { description: 'tls: implicit TLS (465); starttls: upgrade required (587); none: plain, local relays only' }),
+        username: Type.Optional(Type.String({ maxLength: 254 })),
+        password: Type.Optional(Type.String({ maxLength: 1000, description: 'Stored encrypted; never returned' })),
+        reject_unauthorized: Type.Optional(Type.Boolean({ description: "Check the relay's certificate (default true)" })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+const EmailChannelOut = Type.Object({
+  to: Type.Array(Type.String()),
+  from: Type.String(),
+  subject_prefix: Type.String(),
+  smtp: Type.Object({
+    host: Type.String(),
+    port: Type.Integer(),
+    security: Type.String(),
+    username: Type.Union([Type.String(), Type.Null()]),
+    has_password: Type.Boolean(),
+    reject_unauthorized: Type.Boolean(),
+  }),
+});
+
 export const Endpoint = Type.Object({
   id: Type.String(),
   app_id: Type.String(),
+  kind: EndpointKind,
+  email: Type.Union([EmailChannelOut, Type.Null()]),
   url: Type.String(),
   description: Type.String(),
   status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled'), Type.Literal('pending_verification')]),
@@ -205,7 +243,9 @@ const EndpointFields = {
 };
 export const EndpointIn = Type.Object(
   {
-    url: EndpointFields.url,
+    kind: Type.Optional(EndpointKind),
+    url: Type.Optional(EndpointFields.url),
+    email: Type.Optional(EmailChannelIn),
     description: Type.Optional(EndpointFields.description),
     filter_types: Type.Optional(EndpointFields.filter_types),
     disabled: Type.Optional(EndpointFields.disabled),
@@ -222,7 +262,7 @@ export const EndpointIn = Type.Object(
   },
   { additionalProperties: false },
 );
-export const EndpointPatch = Type.Partial(Type.Object(EndpointFields), { additionalProperties: false });
+export const EndpointPatch = Type.Partial(Type.Object({ ...EndpointFields, email: EmailChannelIn }), { additionalProperties: false });
 
 export const Message = Type.Object({
   id: Type.String(),

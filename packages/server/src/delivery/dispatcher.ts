@@ -6,19 +6,16 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
 import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
-import { buildRequest } from './build-request.js';
-import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
+import type { DeliverOnce } from './transports.js';
 import type { EmitOperationalEvent } from './operational-events.js';
 import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
 import { makeRecorder } from './recorder.js';
 import { decideNext, parseRetryAfter } from './retry.js';
-import type { Sender, SendRequest, SendResult } from './sender.js';
 
 export interface DispatcherDeps {
   store: Store;
-  sender: Sender;
+  deliverOnce: DeliverOnce;
   box: SecretBox;
-  encrypterFor: EncrypterFor;
   emit: EmitOperationalEvent;
   downloads: DownloadLinks;
   publicUrl: () => string;
@@ -44,7 +41,7 @@ export interface Dispatcher {
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, sender, box, encrypterFor, emit, downloads, publicUrl, metrics, logger, config, owner } = deps;
+  const { store, deliverOnce, box, emit, downloads, publicUrl, metrics, logger, config, owner } = deps;
   const recorder = makeRecorder(store, logger, { autoDisableAfterMs: config.autoDisableAfterMs }, (effects) => {
     for (const e of effects) {
       const scope = { tenant_id: e.tenant_id, environment: e.environment };
@@ -108,17 +105,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(publicUrl(), d.record.id, d.record.content_hash, startedAt) })
       : d.payload;
     const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at };
-    let request: SendRequest;
-    let result: SendResult;
-    try {
-      request = buildRequest(event, ep, ep.sealed_secrets.map(keysFor), startedAt, config.userAgent, encrypterFor(ep));
-      result = await sender.send(request);
-    } catch (err) {
-      if (!(err instanceof DeliveryConfigError)) throw err;
-      // Nothing was sent: record why, and retry on schedule in case the configuration is fixed.
-      request = { url: ep.url, headers: {}, body: '', timeoutMs: ep.timeout_ms };
-      result = { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: 'configuration', errorMessage: err.message };
-    }
+    const { request, result } = await deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt);
     const now = Date.now();
     const next = decideNext({
       scheduleIndex: d.schedule_index,

@@ -103,9 +103,29 @@ export interface EventTypeRow {
 
 export type EndpointStatus = 'enabled' | 'disabled' | 'pending_verification';
 
+export type EndpointKind = 'webhook' | 'email' | 'slack';
+
+/** Email channel settings as stored: the SMTP password sealed with the master key. */
+export interface EmailChannelConfig {
+  to: string[];
+  from: string;
+  subject_prefix: string;
+  smtp: {
+    host: string;
+    port: number;
+    /** tls: TLS from the first byte (465); starttls: upgrade required; none: plain (local relays only). */
+    security: 'tls' | 'starttls' | 'none';
+    username: string | null;
+    sealed_password: string | null;
+    reject_unauthorized: boolean;
+  };
+}
+
 export interface EndpointRow {
   id: string;
   app_id: string;
+  kind: EndpointKind;
+  channel_config: EmailChannelConfig | null;
   url: string;
   description: string;
   status: EndpointStatus;
@@ -145,7 +165,7 @@ export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
     | 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata'
-    | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data'
+    | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config'
   >
 > & { status?: EndpointStatus };
 
@@ -200,7 +220,7 @@ export interface DeliveryRow {
   updated_at: number;
 }
 
-export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked' | 'configuration';
+export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked' | 'configuration' | 'smtp';
 
 export interface AttemptRow {
   id: string;
@@ -270,6 +290,8 @@ export interface ClaimedDelivery {
 /** An endpoint as the delivery path needs it: config resolved against its application. */
 export interface EndpointRuntime {
   id: string;
+  kind: EndpointKind;
+  channel_config: EmailChannelConfig | null;
   url: string;
   environment: Environment;
   timeout_ms: number;

@@ -1,14 +1,14 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
-import { sendOneOff } from '../../delivery/one-off.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
 import { badRequest, conflict, notFound, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ApplicationRow, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
+import type { ApplicationRow, EmailChannelConfig, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
 import { loadApp, loadEndpoint as loadEndpointIn, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
-import { AppParams, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
+import { AppParams, EmailChannelIn, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
 
 const EndpointParams = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Type.String({ maxLength: 64 }) });
 const OneOffResponse = Type.Object({
@@ -56,6 +56,34 @@ function checkSecretForScheme(secret: string, scheme: string, field: string): Fi
   return bytes >= 24 && bytes <= 64 ? null : { field, message: 'must be whsec_ followed by base64 of 24–64 bytes for the standard schemes' };
 }
 
+type EmailInput = Static<typeof EmailChannelIn>;
+
+/** The stored form of an email channel: the password sealed; kept from `previous` when not resent. */
+function emailConfig(input: EmailInput, box: SecretBox, previous: EmailChannelConfig | null): EmailChannelConfig {
+  return {
+    to: input.to,
+    from: input.from,
+    subject_prefix: input.subject_prefix ?? previous?.subject_prefix ?? '[Herald] ',
+    smtp: {
+      host: input.smtp.host,
+      port: input.smtp.port,
+      security: input.smtp.security,
+      username: input.smtp.username ?? null,
+      sealed_password: input.smtp.password !== undefined ? box.seal(input.smtp.password) : (previous?.smtp.sealed_password ?? null),
+      reject_unauthorized: input.smtp.reject_unauthorized ?? true,
+    },
+  };
+}
+
+function checkSmtpHost(host: string, policy: NetworkPolicy): FieldError | null {
+  try {
+    policy.checkLiteral(host);
+    return null;
+  } catch {
+    return { field: 'body.email.smtp.host', message: 'points at a private, loopback, link-local or reserved address' };
+  }
+}
+
 function throwIfAny(errors: (FieldError | null)[]): void {
   const real = errors.filter((e): e is FieldError => e !== null);
   if (real.length) throw unprocessable(real.map((e) => `${e.field} ${e.message}`).join('; '), real);
@@ -68,7 +96,7 @@ function checkHeaders(headers: Record<string, string> | undefined | null): Field
 }
 
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, policy, sender, config, verifyEndpoint, wakeDelivery, logger, encrypterFor, emit }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit }: ApiContext): void {
   const tags = ['endpoints'];
   const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
@@ -92,20 +120,31 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
       const body = req.body;
+      const kind = body.kind ?? 'webhook';
       throwIfAny([
-        checkEndpointUrl(body.url, req.scope.environment, policy),
+        kind === 'email'
+          ? body.email
+            ? checkSmtpHost(body.email.smtp.host, policy)
+            : { field: 'body.email', message: 'is required for an email channel' }
+          : body.url === undefined
+            ? { field: 'body.url', message: 'is required' }
+            : checkEndpointUrl(body.url, req.scope.environment, policy),
+        kind !== 'email' && body.email ? { field: 'body.email', message: 'is only for kind "email"' } : null,
         ...checkHeaders(body.headers),
         body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
       ]);
       const now = Date.now();
       const keys = generateEndpointKeys(body.secret);
-      const status = body.disabled ? 'disabled' : application.require_verification ? 'pending_verification' : 'enabled';
+      // Channels cannot answer a challenge; only webhooks are verified.
+      const status = body.disabled ? 'disabled' : application.require_verification && kind === 'webhook' ? 'pending_verification' : 'enabled';
       const created = await store.createEndpoint(
         req.scope,
         {
           id: newId('ep', now),
           app_id: application.id,
-          url: body.url,
+          kind,
+          channel_config: body.email ? emailConfig(body.email, box, null) : null,
+          url: kind === 'email' ? `mailto:${body.email!.to.join(',')}` : body.url!,
           description: body.description ?? '',
           status,
           disabled_reason: status === 'disabled' ? 'manual' : null,
@@ -162,15 +201,26 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
       const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
-      throwIfAny([req.body.url !== undefined ? checkEndpointUrl(req.body.url, req.scope.environment, policy) : null, ...checkHeaders(req.body.headers)]);
-      const { disabled, timeout_seconds, ...rest } = req.body;
+      throwIfAny([
+        req.body.url !== undefined && current.kind === 'email' ? { field: 'body.url', message: 'is derived from email.to for an email channel' } : null,
+        req.body.url !== undefined && current.kind !== 'email' ? checkEndpointUrl(req.body.url, req.scope.environment, policy) : null,
+        req.body.email && current.kind !== 'email' ? { field: 'body.email', message: 'is only for kind "email"' } : null,
+        req.body.email ? checkSmtpHost(req.body.email.smtp.host, policy) : null,
+        ...checkHeaders(req.body.headers),
+      ]);
+      const { disabled, timeout_seconds, email, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
+      if (email) {
+        patch.channel_config = emailConfig(email, box, current.channel_config);
+        patch.url = `mailto:${email.to.join(',')}`;
+      }
       if (timeout_seconds !== undefined) patch.timeout_ms = timeout_seconds * 1000;
       if (disabled === false && current.status === 'pending_verification') {
         throw conflict('This endpoint has not answered its verification challenge yet; POST …/verify to send it again');
       }
       const urlChanged = req.body.url !== undefined && req.body.url !== current.url;
-      const needsChallenge = application.require_verification && disabled !== true && (urlChanged || (disabled === false && current.verified_at === null));
+      const needsChallenge =
+        current.kind === 'webhook' && application.require_verification && disabled !== true && (urlChanged || (disabled === false && current.verified_at === null));
       if (disabled === true) patch.status = 'disabled';
       else if (needsChallenge) patch.status = 'pending_verification';
       else if (disabled === false) patch.status = 'enabled';
@@ -244,6 +294,8 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
     },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
+      const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
+      if (current.kind !== 'webhook') throw conflict(`A ${current.kind} channel cannot answer a challenge; only webhook endpoints are verified`);
       const outcome = await verifyEndpoint(req.scope, application.id, req.params.endpoint);
       if (!outcome?.endpoint) throw notFound('Endpoint', req.params.endpoint);
       if (outcome.verified) wakeDelivery();
@@ -272,13 +324,18 @@ export function endpointRoutes(app: Api, { store, box, policy, sender, config, v
       if (!eventType) throw notFound('Event type', req.body.type);
       if (eventType.example === null || eventType.example === undefined) throw unprocessable(`Event type "${eventType.name}" has no example; add one with PATCH /event-type/${eventType.name}`);
       const event = { id: newId(application.message_id_prefix, now), type: eventType.name, payload: JSON.stringify(eventType.example), createdAt: now };
-      let encrypter;
-      try {
-        encrypter = encrypterFor(runtime);
-      } catch (err) {
-        throw unprocessable((err as Error).message);
-      }
-      const { raw: _raw, ...result } = await sendOneOff(sender, event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), config.delivery.userAgent, encrypter);
+      const { request, result: r } = await deliverOnce(event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), now);
+      if (r.errorClass === 'configuration') throw unprocessable(r.errorMessage ?? 'This endpoint cannot send as configured');
+      const result = {
+        ok: r.ok,
+        status: r.status,
+        latency_ms: r.durationMs,
+        body_excerpt: r.bodyExcerpt,
+        response_headers: r.headers,
+        error_class: r.errorClass,
+        error_message: r.errorMessage,
+        request,
+      };
       return result;
     },
   );

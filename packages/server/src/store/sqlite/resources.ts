@@ -1,6 +1,6 @@
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
-import type { ApplicationRow, EndpointRow, EventTypeRow, Scope, Store } from '../types.js';
+import type { ApplicationRow, EmailChannelConfig, EndpointRow, EventTypeRow, Scope, Store } from '../types.js';
 import { json, toPage, type Db } from './db.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS } from './runtime.js';
 
@@ -46,6 +46,8 @@ const eventTypeFromRow = (r: Raw): EventTypeRow => ({
 const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
   id: r.id as string,
   app_id: r.app_id as string,
+  kind: r.kind as EndpointRow['kind'],
+  channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
   url: r.url as string,
   description: r.description as string,
   status: r.status as EndpointRow['status'],
@@ -102,6 +104,7 @@ const ENDPOINT_COLUMNS = {
   scheme_options: json.stringify,
   envelope: json.stringify,
   encrypt_data: (v: unknown) => (v === null ? null : flag(v)),
+  channel_config: json.stringify,
 };
 
 function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
@@ -214,7 +217,8 @@ export function makeResourceOps(db: Db): ResourceOps {
     async createEndpoint(scope, ep, secret) {
       db.transaction(() => {
         insertRow(db, 'endpoints', {
-          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, url: ep.url, description: ep.description,
+          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,
+          channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description,
           status: ep.status, disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, headers: json.stringify(ep.headers),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),

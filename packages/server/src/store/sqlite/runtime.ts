@@ -1,13 +1,13 @@
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
-import type { EndpointRuntime } from '../types.js';
+import type { EmailChannelConfig, EndpointRuntime } from '../types.js';
 import { json, type Db } from './db.js';
 
 /**
  * One place resolves an endpoint against its application's defaults, for the claim loop and for
  * one-off sends (challenges, examples) alike.
  */
-export const RUNTIME_COLUMNS = `e.id, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers,
+export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers,
   e.retry_schedule, a.retry_schedule AS app_retry_schedule,
   COALESCE(e.signature_scheme, a.signature_scheme) AS scheme,
   a.scheme_options AS app_scheme_options, e.scheme_options,
@@ -29,6 +29,8 @@ export function makeRuntimeResolver(db: Db) {
   );
   return (r: RuntimeRow, now: number): EndpointRuntime => ({
     id: r.id as string,
+    kind: r.kind as EndpointRuntime['kind'],
+    channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
     url: r.url as string,
     environment: r.environment as EndpointRuntime['environment'],
     timeout_ms: r.timeout_ms as number,

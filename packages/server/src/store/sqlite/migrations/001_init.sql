@@ -60,6 +60,10 @@ CREATE TABLE endpoints (
   tenant_id       TEXT NOT NULL,
   environment     TEXT NOT NULL,
   app_id          TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  -- webhook: HTTP POST to url; email and slack are notification channels (seed 002).
+  kind            TEXT NOT NULL DEFAULT 'webhook' CHECK (kind IN ('webhook', 'email', 'slack')),
+  -- email: {to, from, smtp: {host, port, security, username, sealed_password, reject_unauthorized}}
+  channel_config  TEXT,
   url             TEXT NOT NULL,
   description     TEXT NOT NULL DEFAULT '',
   status          TEXT NOT NULL CHECK (status IN ('enabled', 'disabled', 'pending_verification')),

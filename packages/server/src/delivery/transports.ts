@@ -1,0 +1,45 @@
+import type { SendEmail } from '../channels/email.js';
+import { buildSlackRequest } from '../channels/slack.js';
+import type { SigningKey } from '../crypto/endpoint-keys.js';
+import type { EndpointRuntime } from '../store/types.js';
+import { buildRequest, type OutgoingEvent } from './build-request.js';
+import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
+import type { Sender, SendResult } from './sender.js';
+
+export interface TransportResult {
+  request: { url: string; headers: Record<string, string>; body: string };
+  result: SendResult;
+}
+
+/**
+ * One delivery attempt over the endpoint's kind: a signed webhook, a Slack message or an email.
+ * A delivery that cannot be built as configured is a failed attempt of class `configuration`.
+ */
+export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string }) {
+  return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number): Promise<TransportResult> {
+    try {
+      switch (ep.kind) {
+        case 'email': {
+          if (!ep.channel_config) throw new DeliveryConfigError('This email channel has no settings');
+          const { request, ...result } = await deps.sendEmail(ep.channel_config, event, ep.timeout_ms);
+          return { request, result };
+        }
+        case 'slack': {
+          const request = buildSlackRequest(event, ep.url, ep.timeout_ms, ep.scheme_options.user_agent ?? deps.userAgent);
+          return { request, result: await deps.sender.send(request) };
+        }
+        default: {
+          const request = buildRequest(event, ep, keys, now, deps.userAgent, deps.encrypterFor(ep));
+          return { request, result: await deps.sender.send(request) };
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof DeliveryConfigError)) throw err;
+      return {
+        request: { url: ep.url, headers: {}, body: '' },
+        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: 'configuration', errorMessage: err.message },
+      };
+    }
+  };
+}
+export type DeliverOnce = ReturnType<typeof makeTransports>;
