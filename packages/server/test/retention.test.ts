@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
 
@@ -20,6 +22,10 @@ describe('retention', () => {
 
   test('old payloads, deliveries and attempts are purged in batches; purged messages answer 410; unfinished work is kept', async () => {
     const app = (await api('POST', '/api/v1/app', { name: 'retention' })).body;
+    const upload = await fetch(`${h.url}/api/v1/app/${app.id}/records`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"r":1}' });
+    const record = await upload.json();
+    const link = (await api('GET', `/api/v1/app/${app.id}/records/${record.record_id}`)).body.download_url;
+    assert.equal((await fetch(link)).status, 200);
     await api('POST', `/api/v1/app/${app.id}/endpoint`, { url: `${rx.url}/ok`, filter_types: ['ok'] });
     const stuck = (await api('POST', `/api/v1/app/${app.id}/endpoint`, { url: 'http://127.0.0.1:9/down', retry_schedule: [0, 3600], filter_types: ['stuck'] })).body;
     const ids: string[] = [];
@@ -41,5 +47,9 @@ describe('retention', () => {
     const attempts = (await api('GET', `/api/v1/app/${app.id}/attempt`)).body.data;
     assert.ok(attempts.every((a: { message_id: string }) => a.message_id === pending.id), 'attempts of purged messages are gone');
     assert.equal((await api('GET', `/api/v1/app/${app.id}/msg/${pending.id}`)).body.payload.keep, true);
+    // Records go too: the bytes are deleted and links answer 410.
+    await waitFor(async () => (await fetch(link)).status === 410);
+    assert.equal(existsSync(join(h.dataDir, 'records', record.record_id)), false);
+    assert.equal((await api('GET', `/api/v1/app/${app.id}/records/${record.record_id}`)).status, 410);
   });
 });
