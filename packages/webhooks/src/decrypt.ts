@@ -1,3 +1,4 @@
+import { base64UrlToBytes as fromBase64Url } from './encoding.js';
 import { WebhookVerificationError } from './errors.js';
 
 export interface EncryptedData {
@@ -6,14 +7,6 @@ export interface EncryptedData {
   iv: string;
   ciphertext: string;
   tag: string;
-}
-
-function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {
-  const b64 = value.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (value.length % 4)) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /**

@@ -15,6 +15,10 @@ export function base64ToBytes(b64: string): Bytes {
   return out;
 }
 
+export function base64UrlToBytes(value: string): Bytes {
+  return base64ToBytes(value.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (value.length % 4)) % 4));
+}
+
 export function bytesToBase64(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);

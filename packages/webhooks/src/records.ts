@@ -1,4 +1,4 @@
-import { bytesToBase64, timingSafeEqual } from './encoding.js';
+import { base64UrlToBytes as b64urlToBytes, bytesToBase64, timingSafeEqual } from './encoding.js';
 import { WebhookVerificationError } from './errors.js';
 
 export interface Jwks {
@@ -21,14 +21,6 @@ export interface FetchedRecord {
   claims: { rid: string; content_hash: string; content_type: string; size: number; iat: number };
   text(): string;
   json<T = unknown>(): T;
-}
-
-function b64urlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const b64 = value.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (value.length % 4)) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /**
