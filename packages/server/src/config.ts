@@ -8,6 +8,8 @@ export interface HeraldConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… selects the PostgreSQL store; unset means SQLite in the data dir. */
+  databaseUrl: string | undefined;
   /** Absolute path of the SQLite file; `:memory:` is not supported (the pipeline must survive restarts). */
   sqlitePath: string;
   /** Admin token from the environment; when unset one is generated and kept in the data dir. */
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     sqlitePath: resolve(dataDir, 'herald.sqlite'),
+    databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.HERALD_ADMIN_TOKEN || undefined,
     masterKey: env.HERALD_MASTER_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',

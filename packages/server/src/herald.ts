@@ -23,6 +23,7 @@ import { makeMetrics, type Metrics } from './metrics.js';
 import { makeDownloadLinks } from './records/downloads.js';
 import { deleteRecord } from './records/files.js';
 import { makeRecordSigner } from './records/signer.js';
+import { openPostgresStore } from './store/postgres/index.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 
@@ -51,7 +52,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const masterKey = loadMasterKey(config.dataDir, config.masterKey);
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
-  const store = openSqliteStore(config.sqlitePath);
+  const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqlitePath);
   const metrics = makeMetrics(() => store.queueStats());
 
   const policy = makeNetworkPolicy(config.allowNetworks);
@@ -99,6 +100,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     publicUrl,
   });
 
+  let unsubscribe: (() => Promise<void>) | undefined;
   return {
     config,
     api,
@@ -110,8 +112,11 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     adminTokenCreated,
     async listen() {
       if (dispatcher) {
+        const worker = dispatcher;
+        if (store.onWork) unsubscribe = await store.onWork(() => worker.wake());
         // SQLite is owned by this one process: any lease still held was held by a previous run
         // that died (kill -9, power loss), so those deliveries go back to the queue at once.
+        // (The PostgreSQL store returns 0 here: there, only expired leases are taken back.)
         const released = await store.releaseAllLeases(Date.now());
         if (released) logger.warn({ released }, 'requeued deliveries left in flight by a previous run');
         dispatcher.start();
@@ -122,6 +127,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       return listeningUrl;
     },
     async close() {
+      await unsubscribe?.();
       reaper.stop();
       await retention.stop();
       await api.close();

@@ -99,7 +99,12 @@ describe('notification channels: email and Slack (seed 002)', () => {
     assert.equal(message.blocks[0].text.text, 'order.paid');
     assert.match(message.blocks[2].text.text, /"order": 42/);
 
-    const attempts = (await api('GET', `/api/v1/app/${appId}/attempt?endpoint_id=${email.id}`)).body.data.reverse();
+    const attempts = (
+      await waitFor(async () => {
+        const data = (await api('GET', `/api/v1/app/${appId}/attempt?endpoint_id=${email.id}`)).body.data;
+        return data.length === 2 ? data : null;
+      })
+    ).reverse();
     assert.deepEqual(attempts.map((a: { status: string; response_status: number }) => [a.status, a.response_status]), [['failed', 451], ['succeeded', 250]]);
     assert.equal(attempts[0].error_class, 'smtp');
     await new Promise((r) => setTimeout(r, 150));

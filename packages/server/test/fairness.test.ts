@@ -37,7 +37,8 @@ describe('fairness and isolation', () => {
       /* never answers */
     });
     receivers.push(hanging.rx);
-    const timeoutSeconds = 3;
+    // Generous, so a slow shared machine cannot blur the point: healthy work is done long before.
+    const timeoutSeconds = 10;
     const hangEp = (await h.call('POST', `/api/v1/app/${appId}/endpoint`, {
       token: key,
       body: { url: `${hanging.rx.url}/hang`, timeout_seconds: timeoutSeconds, filter_types: ['hang'], retry_schedule: [0, 3600] },
@@ -52,8 +53,10 @@ describe('fairness and isolation', () => {
     const perType = 60;
     const started = Date.now();
     // The hanging endpoint's whole backlog is published first, ahead of the healthy work.
-    for (let i = 0; i < perType; i++) await h.call('POST', `/api/v1/app/${appId}/msg`, { token: key, body: { type: 'hang', payload: { i } } });
-    for (let i = 0; i < perType; i++) await h.call('POST', `/api/v1/app/${appId}/msg`, { token: key, body: { type: 'work', payload: { i } } });
+    const publishAll = (type: string) =>
+      Promise.all(Array.from({ length: perType }, (_, i) => h.call('POST', `/api/v1/app/${appId}/msg`, { token: key, body: { type, payload: { i } } })));
+    await publishAll('hang');
+    await publishAll('work');
 
     await waitFor(() => healthy.every((rx) => rx.received.length === perType), { timeoutMs: 15_000, what: 'all healthy deliveries' });
     const lastHealthy = Math.max(...healthy.flatMap((rx) => rx.received.map((r) => r.at)));

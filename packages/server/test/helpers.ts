@@ -5,6 +5,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
 import { makeLogger } from '../src/logger.js';
+import pg from 'pg';
+
+/** HERALD_TEST_STORE=postgres runs the suite on PostgreSQL: one fresh database per Herald, dropped after. */
+const PG_ADMIN_URL = process.env.HERALD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_STORE = process.env.HERALD_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `herald_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
 
 export interface TestHerald {
   herald: Herald;
@@ -20,7 +43,8 @@ export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention
 
 export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
-  const base = loadConfig({}, { dataDir });
+  const database = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
+  const base = { ...loadConfig({}, { dataDir }), databaseUrl: database?.url };
   const config: HeraldConfig = {
     ...base,
     port: 0,
@@ -59,6 +83,7 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     admin: (method, path, body) => call(method, path, { body, token: 'test-admin-token' }),
     async close() {
       await herald.close();
+      await database?.drop();
       if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -355,6 +355,11 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Call `wake` whenever another process made work due (PostgreSQL LISTEN/NOTIFY). Absent for
+   * embedded SQLite, where every writer is this process. Returns the unsubscribe.
+   */
+  onWork?(wake: () => void): Promise<() => Promise<void>>;
 
   // tenants and keys (admin)
   createTenant(tenant: TenantRow, keys: NewApiKey[]): Promise<void>;

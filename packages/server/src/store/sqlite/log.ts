@@ -3,26 +3,26 @@ import { json, toPage, Where, type Db } from './db.js';
 
 type LogOps = Pick<Store, 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'listEndpointEvents' | 'resend' | 'retryNow' | 'recoverFailed'>;
 
-const DELIVERY_SELECT = `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at,
+export const DELIVERY_SELECT = `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at,
   d.last_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
   FROM deliveries d JOIN messages m ON m.id = d.message_id`;
 
 type Raw = Record<string, unknown>;
 
-const attemptFromRow = (r: Raw): AttemptRow => ({
+export const attemptFromRow = (r: Raw): AttemptRow => ({
   ...(r as unknown as AttemptRow),
   request_headers: json.parse<Record<string, string>>(r.request_headers as string) ?? {},
   response_headers: json.parse<Record<string, string>>(r.response_headers as string | null),
 });
 
-function scoped(scope: Scope, appId: string, alias: string): Where {
+export function scoped(scope: Scope, appId: string, alias: string): Where {
   return new Where()
     .add(`${alias}.tenant_id = ?`, scope.tenant_id)
     .add(`${alias}.environment = ?`, scope.environment)
     .add(`${alias}.app_id = ?`, appId);
 }
 
-function applyFilter(where: Where, filter: LogFilter, alias: string, eventTypeColumn: string): Where {
+export function applyFilter(where: Where, filter: LogFilter, alias: string, eventTypeColumn: string): Where {
   return where
     .addIf(filter.status, `${alias}.status = ?`)
     .addIf(filter.endpoint_id, `${alias}.endpoint_id = ?`)

@@ -3,7 +3,7 @@ import { toPage, Where, type Db } from './db.js';
 
 type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
 
-const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, created_at';
+export const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, created_at';
 
 function matchesFilter(filterTypes: string | null, eventType: string): boolean {
   if (filterTypes === null) return true;

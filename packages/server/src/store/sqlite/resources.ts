@@ -14,7 +14,7 @@ type ResourceOps = Pick<
 
 type Raw = Record<string, unknown>;
 
-const appFromRow = (r: Raw): ApplicationRow => ({
+export const appFromRow = (r: Raw): ApplicationRow => ({
   id: r.id as string,
   uid: r.uid as string | null,
   name: r.name as string,
@@ -32,7 +32,7 @@ const appFromRow = (r: Raw): ApplicationRow => ({
   updated_at: r.updated_at as number,
 });
 
-const eventTypeFromRow = (r: Raw): EventTypeRow => ({
+export const eventTypeFromRow = (r: Raw): EventTypeRow => ({
   id: r.id as string,
   name: r.name as string,
   description: r.description as string,
@@ -43,7 +43,7 @@ const eventTypeFromRow = (r: Raw): EventTypeRow => ({
   updated_at: r.updated_at as number,
 });
 
-const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
+export const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
   id: r.id as string,
   app_id: r.app_id as string,
   kind: r.kind as EndpointRow['kind'],
@@ -72,10 +72,10 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
 });
 
 const same = (v: unknown) => v;
-const flag = (v: unknown) => (v ? 1 : 0);
+export const flag = (v: unknown) => (v ? 1 : 0);
 
 /** Columns a patch may set, with how each is stored. */
-const APP_COLUMNS = {
+export const APP_COLUMNS = {
   uid: same,
   name: same,
   retry_schedule: json.stringify,
@@ -89,8 +89,8 @@ const APP_COLUMNS = {
   encrypt_data: flag,
   preset: same,
 };
-const EVENT_TYPE_COLUMNS = { description: same, schema: json.stringify, example: json.stringify, archived: flag };
-const ENDPOINT_COLUMNS = {
+export const EVENT_TYPE_COLUMNS = { description: same, schema: json.stringify, example: json.stringify, archived: flag };
+export const ENDPOINT_COLUMNS = {
   url: same,
   description: same,
   filter_types: json.stringify,
@@ -107,7 +107,7 @@ const ENDPOINT_COLUMNS = {
   channel_config: json.stringify,
 };
 
-function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
+export function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
   const sets: string[] = [];
   const params: unknown[] = [];
   for (const [key, value] of Object.entries(patch)) {

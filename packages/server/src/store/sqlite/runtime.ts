@@ -27,7 +27,12 @@ export function makeRuntimeResolver(db: Db) {
   const liveSecrets = db.prepare(
     'SELECT sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
   );
-  return (r: RuntimeRow, now: number): EndpointRuntime => ({
+  return (r: RuntimeRow, now: number): EndpointRuntime => runtimeFromRow(r, (liveSecrets.all(r.id, now) as { sealed: string }[]).map((s) => s.sealed));
+}
+
+/** Dialect-neutral: a runtime row plus its live sealed secrets (newest first). */
+export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): EndpointRuntime {
+  return {
     id: r.id as string,
     kind: r.kind as EndpointRuntime['kind'],
     channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
@@ -45,6 +50,6 @@ export function makeRuntimeResolver(db: Db) {
     envelope: json.parse<EnvelopeChoice>(r.envelope as string)!,
     encrypt_data: r.encrypt_data === 1,
     active_key: activeKey(r.active_key as string | null),
-    sealed_secrets: (liveSecrets.all(r.id, now) as { sealed: string }[]).map((s) => s.sealed),
-  });
+    sealed_secrets: sealedSecrets,
+  };
 }

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const INT8 = 20;
+
+/** Runs one statement; `?` placeholders (shared with the SQLite SQL) become $1, $2, … */
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export interface PgDb {
+  pool: pg.Pool;
+  q: Query;
+  /** A transaction on one connection; rolled back if `fn` throws. */
+  tx<T>(fn: (q: Query) => Promise<T>): Promise<T>;
+}
+
+export function toPositional(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+export function openPool(url: string): PgDb {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Times are BIGINT milliseconds: numbers, not strings (per pool, not pg's global parsers).
+    types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never },
+  });
+  // An idle connection the server closes (restart, failover) must not crash the process; the
+  // pool replaces it on the next query.
+  pool.on('error', () => undefined);
+  const run = (client: pg.Pool | pg.PoolClient): Query => async (text, params = []) => (await client.query(toPositional(text), params)).rows;
+  return {
+    pool,
+    q: run(pool),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(run(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/**
+ * Numbered migrations, each in its own transaction that records itself first; an advisory lock
+ * makes processes that start together take turns.
+ */
+export async function migrate(db: PgDb): Promise<string[]> {
+  const applied: string[] = [];
+  await db.tx(async (q) => {
+    await q('SELECT pg_advisory_xact_lock(7314159)');
+    await q('CREATE TABLE IF NOT EXISTS herald_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)');
+  });
+  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.+\.sql$/.test(f)).sort()) {
+    await db.tx(async (q) => {
+      await q('SELECT pg_advisory_xact_lock(7314159)');
+      const inserted = await q('INSERT INTO herald_migrations (name, applied_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING name', [file, Date.now()]);
+      if (!inserted.length) return;
+      const client = q;
+      for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+        await client(statement);
+      }
+      applied.push(file);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,196 @@
+import { json } from '../sqlite/db.js';
+import { allocateFairly } from '../sqlite/pipeline.js';
+import { RUNTIME_COLUMNS, runtimeFromRow } from '../sqlite/runtime.js';
+import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, Store } from '../types.js';
+import type { PgDb } from './db.js';
+
+type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
+
+/**
+ * The delivery protocol on PostgreSQL, for many worker processes on one database: each
+ * endpoint's claim locks the endpoint row (SKIP LOCKED: another worker busy with it is skipped,
+ * not waited for), counts what is in flight across all workers, and claims only the remainder.
+ */
+export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
+  let rotation = 0;
+  const liveSecrets = (qq: typeof q, endpointIds: string[], now: number) =>
+    qq<{ endpoint_id: string; sealed: string }>(
+      'SELECT endpoint_id, sealed FROM endpoint_secrets WHERE endpoint_id = ANY(?::text[]) AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
+      [endpointIds, now],
+    );
+
+  return {
+    async claimDue({ now, owner, limit, leaseGraceMs }) {
+      const candidates = await q<Record<string, unknown> & { id: string; max_in_flight: number }>(
+        `SELECT e.id, e.max_in_flight FROM endpoints e
+         WHERE e.status = 'enabled' AND e.deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
+         ORDER BY e.id`,
+        [now],
+      );
+      const deliveries: ClaimedDelivery[] = [];
+      const endpoints = new Map<string, EndpointRuntime>();
+      if (!candidates.length) return { deliveries, endpoints };
+      // Shares are provisional (capacity is re-checked under the endpoint lock below).
+      const grants = allocateFairly(candidates.map((c) => c.max_in_flight), limit, rotation++ % candidates.length);
+      for (const [i, c] of candidates.entries()) {
+        if (!grants[i]) continue;
+        const claimed = await tx(async (qq) => {
+          const [ep] = await qq<Record<string, unknown> & { timeout_ms: number; max_in_flight: number }>(
+            `SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ? AND e.status = 'enabled' FOR UPDATE OF e SKIP LOCKED`,
+            [c.id],
+          );
+          if (!ep) return null;
+          const [{ n }] = (await qq<{ n: number }>("SELECT COUNT(*)::int AS n FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'", [c.id])) as [{ n: number }];
+          const take = Math.min(grants[i]!, ep.max_in_flight - n);
+          if (take <= 0) return null;
+          const rows = await qq<Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'message_created_at' | 'record'>>(
+            `UPDATE deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ?
+             WHERE id IN (SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+             RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`,
+            [owner, now + ep.timeout_ms + leaseGraceMs, now, c.id, now, take],
+          );
+          if (!rows.length) return null;
+          const messages = await qq<{ id: string; event_type: string; event_id: string | null; payload: string; created_at: number; record_format: string | null; record_id: string | null; content_hash: string | null }>(
+            `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
+             FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ANY(?::text[])`,
+            [rows.map((r) => r.message_id)],
+          );
+          const secrets = await liveSecrets(qq, [c.id], now);
+          return { ep, rows, messages, secrets };
+        });
+        if (!claimed) continue;
+        endpoints.set(c.id, runtimeFromRow(claimed.ep, claimed.secrets.map((s) => s.sealed)));
+        const byId = new Map(claimed.messages.map((m) => [m.id, m]));
+        for (const d of claimed.rows) {
+          const m = byId.get(d.message_id)!;
+          deliveries.push({
+            ...d,
+            event_type: m.event_type,
+            event_id: m.event_id,
+            payload: m.payload,
+            message_created_at: m.created_at,
+            record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
+          });
+        }
+      }
+      return { deliveries, endpoints };
+    },
+
+    async recordOutcomes(outcomes, now, options) {
+      // Three set-based statements per batch (attempts, deliveries, endpoint health) instead of
+      // several per outcome: this is the write path of every delivery.
+      return tx(async (qq) => {
+        const col = <T>(fn: (o: AttemptOutcome) => T) => outcomes.map(fn);
+        await qq(
+          `INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
+             request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
+           SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+             ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])`,
+          [
+            col((o) => o.attempt.id), col((o) => o.delivery.tenant_id), col((o) => o.delivery.environment), col((o) => o.delivery.app_id),
+            col((o) => o.delivery.id), col((o) => o.delivery.message_id), col((o) => o.delivery.endpoint_id), col((o) => o.delivery.event_type),
+            col((o) => o.attempt.attempt_number), col((o) => o.attempt.status), col((o) => o.attempt.url), col((o) => JSON.stringify(o.attempt.request_headers)),
+            col((o) => o.attempt.response_status), col((o) => json.stringify(o.attempt.response_headers)),
+            col((o) => o.attempt.response_body?.replace(/\u0000/g, '') ?? null), col((o) => o.attempt.error_class), col((o) => o.attempt.error_message),
+            col((o) => o.attempt.duration_ms), col((o) => o.attempt.created_at),
+          ],
+        );
+        // Fenced by the lease: a worker whose lease expired and was re-claimed does not overwrite the new owner's state.
+        await qq(
+          `UPDATE deliveries d SET status = u.status, attempt_count = d.attempt_count + 1, schedule_index = u.schedule_index, next_attempt_at = u.next_attempt_at,
+             lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = u.last_attempt_at, last_status_code = u.last_status_code, last_error = u.last_error, updated_at = ?
+           FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+             AS u(id, status, schedule_index, next_attempt_at, last_attempt_at, last_status_code, last_error, owner)
+           WHERE d.id = u.id AND d.lease_owner = u.owner AND d.status = 'delivering'`,
+          [
+            now, col((o) => o.delivery.id), col((o) => o.next.status), col((o) => o.next.schedule_index), col((o) => o.next.next_attempt_at),
+            col((o) => o.attempt.created_at), col((o) => o.attempt.response_status),
+            col((o) => (o.attempt.error_class ? `${o.attempt.error_class}: ${o.attempt.error_message ?? ''}`.slice(0, 500) : null)), col((o) => o.owner),
+          ],
+        );
+
+        const effects: EndpointEffect[] = [];
+        const sample = new Map(outcomes.map((o) => [o.delivery.endpoint_id, o]));
+        const effect = (endpointId: string, kind: EndpointEffect['kind'], reason: string | null, failingSince: number | null) => {
+          const o = sample.get(endpointId)!;
+          effects.push({ kind, tenant_id: o.delivery.tenant_id, environment: o.delivery.environment, app_id: o.delivery.app_id, endpoint_id: endpointId, reason, failing_since: failingSince });
+        };
+        const succeeded = [...new Set(outcomes.filter((o) => o.attempt.status === 'succeeded').map((o) => o.delivery.endpoint_id))];
+        const failed = [...new Set(outcomes.filter((o) => o.attempt.status === 'failed').map((o) => o.delivery.endpoint_id))].filter((id) => !succeeded.includes(id));
+        const gone = new Map(outcomes.filter((o) => o.disable_endpoint).map((o) => [o.delivery.endpoint_id, o.disable_endpoint!]));
+        if (succeeded.length) {
+          for (const row of await qq<{ id: string }>('UPDATE endpoints SET failing_since = NULL WHERE id = ANY(?::text[]) AND failing_since IS NOT NULL RETURNING id', [succeeded])) {
+            effect(row.id, 'recovered', null, null);
+          }
+        }
+        const toDisable = new Map(gone);
+        const failingSince = new Map<string, number>();
+        if (failed.length) {
+          const firstFailure = Math.min(...outcomes.filter((o) => o.attempt.status === 'failed').map((o) => o.attempt.created_at));
+          const rows = await qq<{ id: string; failing_since: number }>('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ANY(?::text[]) RETURNING id, failing_since', [
+            firstFailure, failed,
+          ]);
+          for (const row of rows) {
+            failingSince.set(row.id, row.failing_since);
+            if (!toDisable.has(row.id) && now - row.failing_since >= options.autoDisableAfterMs) toDisable.set(row.id, 'failing');
+          }
+        }
+        if (toDisable.size) {
+          const disabled = await qq<{ id: string; disabled_reason: string }>(
+            `UPDATE endpoints e SET status = 'disabled', disabled_reason = u.reason, updated_at = ? FROM unnest(?::text[], ?::text[]) AS u(id, reason)
+             WHERE e.id = u.id AND e.status = 'enabled' RETURNING e.id, e.disabled_reason`,
+            [now, [...toDisable.keys()], [...toDisable.values()]],
+          );
+          for (const row of disabled) effect(row.id, 'disabled', row.disabled_reason, failingSince.get(row.id) ?? null);
+        }
+        if (outcomes.some((o) => o.next.status === 'pending')) await qq("SELECT pg_notify('herald_work', '')");
+        return effects;
+      });
+    },
+
+    async releaseExpiredLeases(now) {
+      return (
+        await q("UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE status = 'delivering' AND lease_expires_at <= ? RETURNING id", [now, now])
+      ).length;
+    },
+    async releaseAllLeases() {
+      // Other processes may be alive on a shared database: only expired leases are safe to take back.
+      return 0;
+    },
+    async queueStats() {
+      const rows = await q<{ status: string; n: number }>("SELECT status, COUNT(*)::int AS n FROM deliveries WHERE status IN ('pending', 'delivering') GROUP BY status");
+      const get = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+      return { pending: get('pending'), delivering: get('delivering') };
+    },
+    async nextDueAt() {
+      const [row] = await q<{ at: number | null }>(
+        `SELECT MIN((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending')) AS at
+         FROM endpoints e WHERE e.status = 'enabled' AND e.deleted_at IS NULL`,
+      );
+      return row?.at ?? null;
+    },
+    async purgeExpired(cutoff, now, batch) {
+      return tx(async (qq) => {
+        const ids = (
+          await qq<{ id: string }>(
+            `SELECT id FROM messages m WHERE purged_at IS NULL AND created_at < ?
+               AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.status IN ('pending', 'delivering'))
+             ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+            [cutoff, batch],
+          )
+        ).map((r) => r.id);
+        if (ids.length) {
+          await qq('DELETE FROM attempts WHERE message_id = ANY(?::text[])', [ids]);
+          await qq('DELETE FROM deliveries WHERE message_id = ANY(?::text[])', [ids]);
+          await qq('UPDATE messages SET payload = NULL, purged_at = ? WHERE id = ANY(?::text[])', [now, ids]);
+        }
+        await qq('DELETE FROM idempotency_keys WHERE (tenant_id, environment, key) IN (SELECT tenant_id, environment, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)', [
+          now - 24 * 3600 * 1000, batch,
+        ]);
+        await qq('DELETE FROM endpoint_secrets WHERE id IN (SELECT id FROM endpoint_secrets WHERE expires_at IS NOT NULL AND expires_at < ? LIMIT ?)', [now, batch]);
+        return ids.length;
+      });
+    },
+  };
+}
