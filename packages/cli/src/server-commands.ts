@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createHerald, loadConfig, openSqliteStore, type HeraldConfig } from '@herald/server';
+import { createHerald, loadConfig, openPostgresStore, openSqliteStore, type HeraldConfig } from '@herald/server';
 
 interface ServeOptions {
   port?: string;
@@ -61,12 +61,13 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('migrate')
-    .description('Create or upgrade the database schema, then exit')
+    .description('Create or upgrade the database schema (SQLite in the data dir, or DATABASE_URL), then exit')
     .option('--data-dir <dir>', 'data directory (env HERALD_DATA_DIR, default ./data)')
     .action(async (opts: ServeOptions) => {
       const config = configFrom(opts);
-      const store = openSqliteStore(config.sqlitePath);
+      const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqlitePath);
       await store.close();
-      console.log(store.applied.length ? `applied: ${store.applied.join(', ')}` : `schema is up to date (${config.sqlitePath})`);
+      const where = config.databaseUrl ? 'PostgreSQL' : config.sqlitePath;
+      console.log(store.applied.length ? `applied: ${store.applied.join(', ')}` : `schema is up to date (${where})`);
     });
 }
