@@ -118,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       defaultTimeoutMs: 15_000,
       defaultMaxInFlight: 10,
       maxConcurrency: int(env.HERALD_MAX_CONCURRENCY, 1000, 'HERALD_MAX_CONCURRENCY'),
-      leaseGraceMs: 30_000,
+      leaseGraceMs: int(env.HERALD_LEASE_GRACE, 30, 'HERALD_LEASE_GRACE') * 1000,
       pollIntervalMs: int(env.HERALD_POLL_INTERVAL_MS, 500, 'HERALD_POLL_INTERVAL_MS'),
       claimBatch: 500,
       maxResponseBytes: 64 * 1024,

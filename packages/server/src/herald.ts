@@ -77,7 +77,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     config.role === 'api'
       ? null
       : makeDispatcher({ store, deliverOnce, box, emit, downloads, publicUrl, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
-  const reaper = makeLeaseReaper(store, logger, 5000, () => dispatcher?.wake());
+  const reaper = makeLeaseReaper(store, logger, Math.min(5000, config.delivery.leaseGraceMs), () => dispatcher?.wake());
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
   const api = await buildApi({

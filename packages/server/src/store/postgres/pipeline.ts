@@ -1,5 +1,4 @@
 import { json } from '../sqlite/db.js';
-import { allocateFairly } from '../sqlite/pipeline.js';
 import { RUNTIME_COLUMNS, runtimeFromRow } from '../sqlite/runtime.js';
 import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, Store } from '../types.js';
 import type { PgDb } from './db.js';
@@ -21,48 +20,48 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
 
   return {
     async claimDue({ now, owner, limit, leaseGraceMs }) {
-      const candidates = await q<Record<string, unknown> & { id: string; max_in_flight: number }>(
-        `SELECT e.id, e.max_in_flight FROM endpoints e
-         WHERE e.status = 'enabled' AND e.deleted_at IS NULL
-           AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
-         ORDER BY e.id`,
-        [now],
-      );
-      const deliveries: ClaimedDelivery[] = [];
-      const endpoints = new Map<string, EndpointRuntime>();
-      if (!candidates.length) return { deliveries, endpoints };
-      // Shares are provisional (capacity is re-checked under the endpoint lock below).
-      const grants = allocateFairly(candidates.map((c) => c.max_in_flight), limit, rotation++ % candidates.length);
-      for (const [i, c] of candidates.entries()) {
-        if (!grants[i]) continue;
-        const claimed = await tx(async (qq) => {
-          const [ep] = await qq<Record<string, unknown> & { timeout_ms: number; max_in_flight: number }>(
-            `SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ? AND e.status = 'enabled' FOR UPDATE OF e SKIP LOCKED`,
-            [c.id],
-          );
-          if (!ep) return null;
-          const [{ n }] = (await qq<{ n: number }>("SELECT COUNT(*)::int AS n FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'", [c.id])) as [{ n: number }];
-          const take = Math.min(grants[i]!, ep.max_in_flight - n);
-          if (take <= 0) return null;
-          const rows = await qq<Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'message_created_at' | 'record'>>(
-            `UPDATE deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ?
-             WHERE id IN (SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-             RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`,
-            [owner, now + ep.timeout_ms + leaseGraceMs, now, c.id, now, take],
-          );
-          if (!rows.length) return null;
-          const messages = await qq<{ id: string; event_type: string; event_id: string | null; payload: string; created_at: number; record_format: string | null; record_id: string | null; content_hash: string | null }>(
+      // One statement claims for every endpoint with due work: lock the endpoint rows (SKIP
+      // LOCKED: an endpoint another worker is claiming for is left to it), subtract what all
+      // workers have in flight, give each endpoint an equal share of `limit` (rotating which
+      // endpoints go first), and lease that many of its oldest due deliveries.
+      const offset = rotation++;
+      return tx(async (qq) => {
+        const rows = await qq<Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'message_created_at' | 'record'>>(
+          `WITH due AS (
+             SELECT e.id, e.timeout_ms, e.max_in_flight - (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS capacity
+             FROM endpoints e
+             WHERE e.status = 'enabled' AND e.deleted_at IS NULL
+               AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
+             ORDER BY md5(e.id || ?::text)
+             FOR UPDATE OF e SKIP LOCKED
+           ), shares AS (
+             SELECT id, timeout_ms, LEAST(capacity, GREATEST(1, ?::int / GREATEST(1, COUNT(*) OVER ()))) AS take FROM due WHERE capacity > 0
+           ), picked AS (
+             SELECT p.id, s.timeout_ms FROM shares s,
+               LATERAL (SELECT d.id FROM deliveries d WHERE d.endpoint_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= ?
+                        ORDER BY d.next_attempt_at LIMIT s.take FOR UPDATE OF d SKIP LOCKED) p
+           )
+           UPDATE deliveries d SET status = 'delivering', lease_owner = ?, lease_expires_at = ? + p.timeout_ms + ?, updated_at = ?
+           FROM picked p WHERE d.id = p.id
+           RETURNING d.id, d.tenant_id, d.environment, d.app_id, d.message_id, d.endpoint_id, d.attempt_count, d.schedule_index`,
+          [now, offset, limit, now, owner, now, leaseGraceMs, now],
+        );
+        const deliveries: ClaimedDelivery[] = [];
+        const endpoints = new Map<string, EndpointRuntime>();
+        if (!rows.length) return { deliveries, endpoints };
+        const endpointIds = [...new Set(rows.map((r) => r.endpoint_id))];
+        const [runtimeRows, messages, secrets] = await Promise.all([
+          qq<Record<string, unknown> & { id: string }>(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ANY(?::text[])`, [endpointIds]),
+          qq<{ id: string; event_type: string; event_id: string | null; payload: string; created_at: number; record_format: string | null; record_id: string | null; content_hash: string | null }>(
             `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
              FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ANY(?::text[])`,
             [rows.map((r) => r.message_id)],
-          );
-          const secrets = await liveSecrets(qq, [c.id], now);
-          return { ep, rows, messages, secrets };
-        });
-        if (!claimed) continue;
-        endpoints.set(c.id, runtimeFromRow(claimed.ep, claimed.secrets.map((s) => s.sealed)));
-        const byId = new Map(claimed.messages.map((m) => [m.id, m]));
-        for (const d of claimed.rows) {
+          ),
+          liveSecrets(qq, endpointIds, now),
+        ]);
+        for (const r of runtimeRows) endpoints.set(r.id, runtimeFromRow(r, secrets.filter((s) => s.endpoint_id === r.id).map((s) => s.sealed)));
+        const byId = new Map(messages.map((m) => [m.id, m]));
+        for (const d of rows) {
           const m = byId.get(d.message_id)!;
           deliveries.push({
             ...d,
@@ -73,8 +72,8 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
             record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
           });
         }
-      }
-      return { deliveries, endpoints };
+        return { deliveries, endpoints };
+      });
     },
 
     async recordOutcomes(outcomes, now, options) {
