@@ -60,6 +60,7 @@ export const present = {
     timeout_seconds: e.timeout_ms / 1000,
     retry_schedule: e.retry_schedule,
     max_in_flight: e.max_in_flight,
+    rate_limit_per_second: e.rate_limit,
     headers: e.headers,
     metadata: e.metadata,
     signature_scheme: e.signature_scheme,

@@ -134,6 +134,8 @@ export interface EndpointRow {
   timeout_ms: number;
   retry_schedule: number[] | null;
   max_in_flight: number;
+  /** Requests per second across all workers; null for none. */
+  rate_limit: number | null;
   headers: Record<string, string>;
   metadata: Record<string, string>;
   /** Null: the application's default. */
@@ -164,7 +166,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'headers' | 'metadata'
+    | 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config'
   >
 > & { status?: EndpointStatus };

@@ -152,6 +152,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           timeout_ms: body.timeout_seconds !== undefined ? body.timeout_seconds * 1000 : (application.default_timeout_ms ?? 15_000),
           retry_schedule: body.retry_schedule ?? null,
           max_in_flight: body.max_in_flight ?? 10,
+          rate_limit: body.rate_limit_per_second ?? null,
           headers: body.headers ?? {},
           metadata: body.metadata ?? {},
           signature_scheme: body.signature_scheme ?? null,
@@ -208,8 +209,9 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         req.body.email ? checkSmtpHost(req.body.email.smtp.host, policy) : null,
         ...checkHeaders(req.body.headers),
       ]);
-      const { disabled, timeout_seconds, email, ...rest } = req.body;
+      const { disabled, timeout_seconds, email, rate_limit_per_second, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
+      if (rate_limit_per_second !== undefined) patch.rate_limit = rate_limit_per_second;
       if (email) {
         patch.channel_config = emailConfig(email, box, current.channel_config);
         patch.url = `mailto:${email.to.join(',')}`;

@@ -28,7 +28,13 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
       return tx(async (qq) => {
         const rows = await qq<Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'message_created_at' | 'record'>>(
           `WITH due AS (
-             SELECT e.id, e.timeout_ms, e.max_in_flight - (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS capacity
+             SELECT e.id, e.timeout_ms,
+               LEAST(
+                 e.max_in_flight - (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering'),
+                 CASE WHEN e.rate_limit IS NULL THEN 2147483647
+                      WHEN e.rate_window_start IS NULL OR ? - e.rate_window_start >= 1000 THEN e.rate_limit
+                      ELSE e.rate_limit - e.rate_window_count END
+               ) AS capacity
              FROM endpoints e
              WHERE e.status = 'enabled' AND e.deleted_at IS NULL
                AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
@@ -44,8 +50,21 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
            UPDATE deliveries d SET status = 'delivering', lease_owner = ?, lease_expires_at = ? + p.timeout_ms + ?, updated_at = ?
            FROM picked p WHERE d.id = p.id
            RETURNING d.id, d.tenant_id, d.environment, d.app_id, d.message_id, d.endpoint_id, d.attempt_count, d.schedule_index`,
-          [now, offset, limit, now, owner, now, leaseGraceMs, now],
+          [now, now, offset, limit, now, owner, now, leaseGraceMs, now],
         );
+        if (rows.length) {
+          // Count what was just started against each rate-limited endpoint's one-second window
+          // (the endpoint rows are still locked by this transaction).
+          const counts = new Map<string, number>();
+          for (const r of rows) counts.set(r.endpoint_id, (counts.get(r.endpoint_id) ?? 0) + 1);
+          await qq(
+            `UPDATE endpoints e SET
+               rate_window_count = CASE WHEN e.rate_window_start IS NULL OR ? - e.rate_window_start >= 1000 THEN c.n ELSE e.rate_window_count + c.n END,
+               rate_window_start = CASE WHEN e.rate_window_start IS NULL OR ? - e.rate_window_start >= 1000 THEN ? ELSE e.rate_window_start END
+             FROM unnest(?::text[], ?::int[]) AS c(id, n) WHERE e.id = c.id AND e.rate_limit IS NOT NULL`,
+            [now, now, now, [...counts.keys()], [...counts.values()]],
+          );
+        }
         const deliveries: ClaimedDelivery[] = [];
         const endpoints = new Map<string, EndpointRuntime>();
         if (!rows.length) return { deliveries, endpoints };

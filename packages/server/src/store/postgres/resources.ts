@@ -119,7 +119,7 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
           id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
           disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
-          retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, headers: json.stringify(ep.headers),
+          retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
           envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,
           verified_at: ep.verified_at, verification_error: ep.verification_error, created_at: ep.created_at, updated_at: ep.updated_at,

@@ -4,7 +4,23 @@ import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime
 
 type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
 
-type Candidate = RuntimeRow & { id: string; timeout_ms: number; max_in_flight: number; in_flight: number };
+type Candidate = RuntimeRow & {
+  id: string;
+  timeout_ms: number;
+  max_in_flight: number;
+  in_flight: number;
+  rate_limit: number | null;
+  rate_window_start: number | null;
+  rate_window_count: number;
+};
+
+/** Per-second rate limits in one-second windows: how many more may start now, and the window they count in. */
+export function rateAllowance(c: { rate_limit: number | null; rate_window_start: number | null; rate_window_count: number }, now: number) {
+  if (c.rate_limit === null) return { left: Number.POSITIVE_INFINITY, windowStart: null, used: 0 };
+  const fresh = c.rate_window_start === null || now - c.rate_window_start >= 1000;
+  const used = fresh ? 0 : c.rate_window_count;
+  return { left: Math.max(0, c.rate_limit - used), windowStart: fresh ? now : c.rate_window_start!, used };
+}
 
 /**
  * Splits `limit` claims across endpoints round-robin: every endpoint with due work and spare
@@ -34,7 +50,7 @@ export function makePipelineOps(db: Db): PipelineOps {
   // The per-endpoint subqueries ride the partial indexes on pending/delivering rows, so this
   // costs one index probe per enabled endpoint, however deep the backlog is.
   const candidates = db.prepare(`
-    SELECT ${RUNTIME_COLUMNS},
+    SELECT ${RUNTIME_COLUMNS}, e.rate_limit, e.rate_window_start, e.rate_window_count,
       (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS in_flight
     FROM endpoints e JOIN applications a ON a.id = e.app_id
     WHERE e.status = 'enabled' AND e.deleted_at IS NULL
@@ -51,6 +67,7 @@ export function makePipelineOps(db: Db): PipelineOps {
      FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ?`,
   );
   const resolveRuntime = makeRuntimeResolver(db);
+  const updateWindow = db.prepare('UPDATE endpoints SET rate_window_start = ?, rate_window_count = ? WHERE id = ?');
   const insertAttempt = db.prepare(`
     INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
       request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
@@ -75,7 +92,12 @@ export function makePipelineOps(db: Db): PipelineOps {
         const endpoints = new Map<string, EndpointRuntime>();
         const deliveries: ClaimedDelivery[] = [];
         if (!found.length) return { deliveries, endpoints };
-        const grants = allocateFairly(found.map((c) => Math.max(0, c.max_in_flight - c.in_flight)), limit, rotation++ % found.length);
+        const allowances = found.map((c) => rateAllowance(c, now));
+        const grants = allocateFairly(
+          found.map((c, i) => Math.max(0, Math.min(c.max_in_flight - c.in_flight, allowances[i]!.left))),
+          limit,
+          rotation++ % found.length,
+        );
         found.forEach((c, i) => {
           const take = grants[i]!;
           if (take === 0) return;
@@ -84,6 +106,8 @@ export function makePipelineOps(db: Db): PipelineOps {
             'event_type' | 'event_id' | 'payload' | 'message_created_at'
           >[];
           if (!claimed.length) return;
+          const allowance = allowances[i]!;
+          if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + claimed.length, c.id);
           endpoints.set(c.id, resolveRuntime(c, now));
           for (const d of claimed) {
             const m = messageForSend.get(d.message_id) as {

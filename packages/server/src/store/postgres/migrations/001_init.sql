@@ -82,6 +82,10 @@ CREATE TABLE endpoints (
   timeout_ms      BIGINT NOT NULL,
   retry_schedule  TEXT,
   max_in_flight   BIGINT NOT NULL,
+  -- Requests per second across all workers (NULL: no limit), counted in one-second windows.
+  rate_limit        BIGINT,
+  rate_window_start BIGINT,
+  rate_window_count BIGINT NOT NULL DEFAULT 0,
   headers         TEXT NOT NULL DEFAULT '{}',
   metadata        TEXT NOT NULL DEFAULT '{}',
   enabled_at      BIGINT,

@@ -81,6 +81,10 @@ CREATE TABLE endpoints (
   timeout_ms      INTEGER NOT NULL,
   retry_schedule  TEXT,
   max_in_flight   INTEGER NOT NULL,
+  -- Requests per second across all workers (NULL: no limit), counted in one-second windows.
+  rate_limit        INTEGER,
+  rate_window_start INTEGER,
+  rate_window_count INTEGER NOT NULL DEFAULT 0,
   headers         TEXT NOT NULL DEFAULT '{}',
   metadata        TEXT NOT NULL DEFAULT '{}',
   enabled_at      INTEGER,
