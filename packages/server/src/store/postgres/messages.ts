@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../errors.js';
-import { toPage, Where } from '../sqlite/db.js';
+import { toPage } from '../sqlite/db.js';
 import { applyFilter, attemptFromRow, DELIVERY_SELECT, scoped } from '../sqlite/log.js';
-import { MESSAGE_COLUMNS } from '../sqlite/messages.js';
+import { MESSAGE_COLUMNS, messageListWhere } from '../sqlite/messages.js';
 import type { DeliveryRow, MessageRow, PublishResult, Store } from '../types.js';
 import type { PgDb } from './db.js';
 
@@ -84,15 +84,7 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
       }
     },
     async listMessages(scope, appId, filter, page) {
-      const where = new Where()
-        .add('tenant_id = ?', scope.tenant_id)
-        .add('environment = ?', scope.environment)
-        .add('app_id = ?', appId)
-        .add('purged_at IS NULL')
-        .addIf(filter.event_type, 'event_type = ?')
-        .addIf(filter.since, 'created_at >= ?')
-        .addIf(filter.until, 'created_at < ?')
-        .addIf(page.iterator, 'id < ?');
+      const where = messageListWhere(scope, appId, filter, page);
       return toPage(await q<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages ${where} ORDER BY id DESC LIMIT ?`, [...where.params, page.limit + 1]), page);
     },
     async getMessage(scope, appId, id) {

@@ -1,4 +1,5 @@
 import { json } from '../sqlite/db.js';
+import { claimedDelivery, type MessageForSend } from '../sqlite/pipeline.js';
 import { RUNTIME_COLUMNS, runtimeFromRow } from '../sqlite/runtime.js';
 import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, Store } from '../types.js';
 import type { PgDb } from './db.js';
@@ -71,7 +72,7 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
         const endpointIds = [...new Set(rows.map((r) => r.endpoint_id))];
         const [runtimeRows, messages, secrets] = await Promise.all([
           qq<Record<string, unknown> & { id: string }>(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ANY(?::text[])`, [endpointIds]),
-          qq<{ id: string; event_type: string; event_id: string | null; payload: string; created_at: number; record_format: string | null; record_id: string | null; content_hash: string | null }>(
+          qq<MessageForSend & { id: string }>(
             `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
              FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ANY(?::text[])`,
             [rows.map((r) => r.message_id)],
@@ -80,17 +81,7 @@ export function makePgPipelineOps({ q, tx }: PgDb): PipelineOps {
         ]);
         for (const r of runtimeRows) endpoints.set(r.id, runtimeFromRow(r, secrets.filter((s) => s.endpoint_id === r.id).map((s) => s.sealed)));
         const byId = new Map(messages.map((m) => [m.id, m]));
-        for (const d of rows) {
-          const m = byId.get(d.message_id)!;
-          deliveries.push({
-            ...d,
-            event_type: m.event_type,
-            event_id: m.event_id,
-            payload: m.payload,
-            message_created_at: m.created_at,
-            record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
-          });
-        }
+        for (const d of rows) deliveries.push(claimedDelivery(d, byId.get(d.message_id)!));
         return { deliveries, endpoints };
       });
     },

@@ -1,6 +1,6 @@
-import type { EventTypeRow, Scope, Store } from '../types.js';
+import type { EndpointStatus, EventTypeRow, Scope, Store } from '../types.js';
 import { json, toPage } from '../sqlite/db.js';
-import { APP_COLUMNS, appFromRow, ENDPOINT_COLUMNS, endpointFromRow, EVENT_TYPE_COLUMNS, eventTypeFromRow, flag, setClause } from '../sqlite/resources.js';
+import { APP_COLUMNS, appFromRow, endpointFromRow, endpointUpdateSet, EVENT_TYPE_COLUMNS, eventTypeFromRow, flag, setClause } from '../sqlite/resources.js';
 import { RUNTIME_COLUMNS, runtimeFromRow } from '../sqlite/runtime.js';
 import type { PgDb, Query } from './db.js';
 
@@ -143,15 +143,7 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
     async updateEndpoint(scope, appId, id, patch, now) {
       const current = await endpointRow(scope, appId, id);
       if (!current) return null;
-      const { sets, params } = setClause(patch, ENDPOINT_COLUMNS);
-      if (patch.status === 'enabled' && current.status !== 'enabled') {
-        sets.push('enabled_at = ?', 'disabled_reason = NULL');
-        params.push(now);
-      } else if (patch.status === 'disabled' && current.status !== 'disabled') {
-        sets.push("disabled_reason = 'manual'");
-      } else if (patch.status === 'pending_verification') {
-        sets.push('verified_at = NULL', 'verification_error = NULL', 'disabled_reason = NULL');
-      }
+      const { sets, params } = endpointUpdateSet(patch, current.status as EndpointStatus, now);
       await q(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...params, now, id]);
       return ops.getEndpoint(scope, appId, id);
     },

@@ -1,9 +1,22 @@
-import type { MessageRow, PublishResult, Store } from '../types.js';
+import type { LogFilter, MessageRow, PageQuery, PublishResult, Scope, Store } from '../types.js';
 import { toPage, Where, type Db } from './db.js';
 
 type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
 
 export const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, created_at';
+
+/** The message log's filter, shared by both store dialects. */
+export function messageListWhere(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Where {
+  return new Where()
+    .add('tenant_id = ?', scope.tenant_id)
+    .add('environment = ?', scope.environment)
+    .add('app_id = ?', appId)
+    .add('purged_at IS NULL')
+    .addIf(filter.event_type, 'event_type = ?')
+    .addIf(filter.since, 'created_at >= ?')
+    .addIf(filter.until, 'created_at < ?')
+    .addIf(page.iterator, 'id < ?');
+}
 
 function matchesFilter(filterTypes: string | null, eventType: string): boolean {
   if (filterTypes === null) return true;
@@ -79,15 +92,7 @@ export function makeMessageOps(db: Db): MessageOps {
     },
 
     async listMessages(scope, appId, filter, page) {
-      const where = new Where()
-        .add('tenant_id = ?', scope.tenant_id)
-        .add('environment = ?', scope.environment)
-        .add('app_id = ?', appId)
-        .add('purged_at IS NULL')
-        .addIf(filter.event_type, 'event_type = ?')
-        .addIf(filter.since, 'created_at >= ?')
-        .addIf(filter.until, 'created_at < ?')
-        .addIf(page.iterator, 'id < ?');
+      const where = messageListWhere(scope, appId, filter, page);
       const rows = db
         .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages ${where} ORDER BY id DESC LIMIT ?`)
         .all(...where.params, page.limit + 1) as MessageRow[];

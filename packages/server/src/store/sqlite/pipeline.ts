@@ -14,6 +14,29 @@ type Candidate = RuntimeRow & {
   rate_window_count: number;
 };
 
+/** What the claim reads of a delivery's message (and its record, for pointer payloads). */
+export interface MessageForSend {
+  event_type: string;
+  event_id: string | null;
+  payload: string;
+  created_at: number;
+  record_id: string | null;
+  record_format: string | null;
+  content_hash: string | null;
+}
+
+/** A claimed delivery row plus its message, as the worker holds it; shared by both dialects. */
+export function claimedDelivery(d: Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'message_created_at' | 'record'>, m: MessageForSend): ClaimedDelivery {
+  return {
+    ...d,
+    event_type: m.event_type,
+    event_id: m.event_id,
+    payload: m.payload,
+    message_created_at: m.created_at,
+    record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
+  };
+}
+
 /** Per-second rate limits in one-second windows: how many more may start now, and the window they count in. */
 export function rateAllowance(c: { rate_limit: number | null; rate_window_start: number | null; rate_window_count: number }, now: number) {
   if (c.rate_limit === null) return { left: Number.POSITIVE_INFINITY, windowStart: null, used: 0 };
@@ -110,18 +133,7 @@ export function makePipelineOps(db: Db): PipelineOps {
           if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + claimed.length, c.id);
           endpoints.set(c.id, resolveRuntime(c, now));
           for (const d of claimed) {
-            const m = messageForSend.get(d.message_id) as {
-              event_type: string; event_id: string | null; payload: string; created_at: number;
-              record_id: string | null; record_format: string | null; content_hash: string | null;
-            };
-            deliveries.push({
-              ...d,
-              event_type: m.event_type,
-              event_id: m.event_id,
-              payload: m.payload,
-              message_created_at: m.created_at,
-              record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
-            });
+            deliveries.push(claimedDelivery(d, messageForSend.get(d.message_id) as MessageForSend));
           }
         });
         return { deliveries, endpoints };

@@ -1,6 +1,6 @@
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
-import type { ApplicationRow, EmailChannelConfig, EndpointRow, EventTypeRow, Scope, Store } from '../types.js';
+import type { ApplicationRow, EmailChannelConfig, EndpointPatch, EndpointRow, EndpointStatus, EventTypeRow, Scope, Store } from '../types.js';
 import { json, toPage, type Db } from './db.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS } from './runtime.js';
 
@@ -108,6 +108,23 @@ export const ENDPOINT_COLUMNS = {
   encrypt_data: (v: unknown) => (v === null ? null : flag(v)),
   channel_config: json.stringify,
 };
+
+/**
+ * The SET list of an endpoint update, with what a status change implies; shared by both dialects.
+ * Forward-only: enabling starts the clock again and clears why the endpoint was disabled.
+ */
+export function endpointUpdateSet(patch: EndpointPatch, currentStatus: EndpointStatus, now: number) {
+  const { sets, params } = setClause(patch, ENDPOINT_COLUMNS);
+  if (patch.status === 'enabled' && currentStatus !== 'enabled') {
+    sets.push('enabled_at = ?', 'disabled_reason = NULL');
+    params.push(now);
+  } else if (patch.status === 'disabled' && currentStatus !== 'disabled') {
+    sets.push("disabled_reason = 'manual'");
+  } else if (patch.status === 'pending_verification') {
+    sets.push('verified_at = NULL', 'verification_error = NULL', 'disabled_reason = NULL');
+  }
+  return { sets, params };
+}
 
 export function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
   const sets: string[] = [];
@@ -246,16 +263,7 @@ export function makeResourceOps(db: Db): ResourceOps {
     async updateEndpoint(scope, appId, id, patch, now) {
       const current = getEndpointRow(scope, appId, id);
       if (!current) return null;
-      const { sets, params } = setClause(patch, ENDPOINT_COLUMNS);
-      if (patch.status === 'enabled' && current.status !== 'enabled') {
-        // Forward-only: enabling starts the clock again and clears why it was disabled.
-        sets.push('enabled_at = ?', 'disabled_reason = NULL');
-        params.push(now);
-      } else if (patch.status === 'disabled' && current.status !== 'disabled') {
-        sets.push("disabled_reason = 'manual'");
-      } else if (patch.status === 'pending_verification') {
-        sets.push('verified_at = NULL', 'verification_error = NULL', 'disabled_reason = NULL');
-      }
+      const { sets, params } = endpointUpdateSet(patch, current.status as EndpointStatus, now);
       db.prepare(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...params, now, id);
       return this.getEndpoint(scope, appId, id);
     },
