@@ -34,8 +34,13 @@ describe('health, metrics, OpenAPI', () => {
     await waitFor(() => rx.received.length === 1);
     const text = await waitFor(async () => {
       const body = (await h.call('GET', '/metrics')).body as string;
-      // The counter moves when the response arrives; the queue gauge once the outcome is committed.
-      return body.includes('herald_delivery_attempts_total{outcome="succeeded"} 1') && body.includes('herald_queue_depth{status="delivering"} 0') ? body : null;
+      // The counter moves when the response arrives, the queue gauge once the outcome is committed,
+      // the in-flight gauge once the worker lets go of the request: wait until all three have settled.
+      const settled =
+        body.includes('herald_delivery_attempts_total{outcome="succeeded"} 1') &&
+        body.includes('herald_queue_depth{status="delivering"} 0') &&
+        body.includes(`herald_endpoint_in_flight{endpoint_id="${endpointId}"} 0`);
+      return settled ? body : null;
     });
     assert.match(text, /herald_attempt_duration_seconds_bucket\{le="0.005",outcome="succeeded"\}/);
     assert.match(text, /herald_queue_depth\{status="pending"\} 0/);
