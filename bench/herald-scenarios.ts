@@ -1,0 +1,120 @@
+import { benchPayload, drainRate, loadLoop, memoryOf, pacedLoop, round, sampleRss, sleep, type Receiver, type Run } from './lib/common.js';
+import { HeraldCluster, type HeraldMode } from './lib/herald.js';
+
+export interface HeraldOptions {
+  /** How long the publish-rate scenario runs; what it publishes is the throughput scenario's backlog. */
+  publishMs: number;
+  drainCapMs: number;
+  pacedMs: number;
+  fanouts: number;
+  /** Messages fanned out to all 100 endpoints for the backlog scenario (× 100 = pending deliveries). */
+  backlogMessages: number;
+  backlogPublishCapMs: number;
+  backlogDrainMs: number;
+}
+
+const ENDPOINTS = 100;
+const GROUPS = 10;
+
+/**
+ * One Herald mode through every scenario. The application has 100 endpoints in 10 groups: type
+ * `t<g>` reaches the 10 endpoints of group g (fan-out 10), type `all` reaches all 100.
+ */
+export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptions, limit: number, log: (s: string) => void): Promise<Run[]> {
+  const h = new HeraldCluster(mode);
+  const runs: Run[] = [];
+  const label = mode.store === 'sqlite' ? 'sqlite' : `postgres ×${mode.workers} worker${mode.workers > 1 ? 's' : ''}`;
+  const row = (scenario: string, r: Partial<Run>): Run => {
+    const run: Run = { system: 'herald', mode: label, scenario, deliveries_per_s: null, p50_ms: null, p99_ms: null, rss_mb: null, ratio_to_limit: r.deliveries_per_s != null && scenario !== 'publish' ? round(r.deliveries_per_s / limit, 3) : null, ...r };
+    log(`  ${label} ${scenario}: ${JSON.stringify(run)}`);
+    return run;
+  };
+  try {
+    await h.start();
+    const key = await h.createTenant('bench');
+    const makeApp = async (name: string, hanging: boolean) => {
+      const app = await h.mustCall(key, 'POST', '/app', { name });
+      for (let e = 0; e < ENDPOINTS; e++) {
+        const url = hanging && e === 0 ? `${rx.url}/hang/ep0` : `${rx.url}/ep${e}`;
+        await h.mustCall(key, 'POST', `/app/${app.id}/endpoint`, { url, filter_types: [`t${e % GROUPS}`, 'all'], timeout_seconds: 5 });
+      }
+      return app.id as string;
+    };
+    const app = await makeApp('bench', false);
+    const isolated = await makeApp('bench-isolation', true);
+    const publish = async (appId: string, type: string, i: number) => {
+      const res = await h.call(key, 'POST', `/app/${appId}/msg`, { type, payload: benchPayload(i) });
+      if (res.status !== 202) throw new Error(`publish → ${res.status} ${JSON.stringify(res.body)}`);
+    };
+
+    // 1. Publish API requests/s, with nothing delivering (what it accepts becomes the backlog of 2).
+    await rx.reset();
+    const pubRss = sampleRss(() => [h.apiPid()]);
+    const pub = await loadLoop(Number.MAX_SAFE_INTEGER, o.publishMs, 64, (i) => publish(app, `t${i % GROUPS}`, i));
+    const publishRate = pub.done / (pub.ms / 1000);
+    runs.push(row('publish', { requests_per_s: round(publishRate), deliveries_per_s: round(publishRate * GROUPS), rss_mb: pubRss.stop(), notes: `${pub.done} publish requests in ${pub.ms} ms, 64 concurrent, each → 10 deliveries` }));
+
+    // 2. Sustained deliveries/s: drain that backlog.
+    await h.deliveryPhase();
+    const rss = sampleRss(() => h.workerPids());
+    const drained = await rx.waitForHealthy(pub.done * GROUPS, o.drainCapMs);
+    const throughput = drainRate(drained) ?? 0;
+    runs.push(row('throughput', { deliveries_per_s: round(throughput), rss_mb: rss.stop(), notes: `${drained.healthy} of ${pub.done * GROUPS} drained` }));
+
+    // 3. Publish→receive latency at half of that rate.
+    await sleep(500);
+    await rx.reset();
+    const rate = Math.max(1, (0.5 * throughput) / GROUPS);
+    const sent = await pacedLoop(rate, o.pacedMs, (i) => publish(app, `t${i % GROUPS}`, i));
+    const paced = await rx.waitForHealthy(sent * GROUPS, 30_000);
+    const latency = row('latency@50%', { deliveries_per_s: round(rate * GROUPS), p50_ms: round(paced.p50_ms), p99_ms: round(paced.p99_ms), notes: `${paced.healthy} of ${sent * GROUPS} received` });
+    runs.push(latency);
+
+    // 4. Fan-out: one message to 100 endpoints, one after another.
+    await rx.reset();
+    const fanStarted = Date.now();
+    for (let k = 0; k < o.fanouts; k++) {
+      await publish(app, 'all', k);
+      await rx.waitForHealthy((k + 1) * ENDPOINTS, 30_000);
+    }
+    const fan = await rx.stats();
+    runs.push(row('fan-out 1→100', { deliveries_per_s: round(fan.healthy / ((Date.now() - fanStarted) / 1000)), p50_ms: round(fan.p50_ms), p99_ms: round(fan.p99_ms), notes: `${o.fanouts} messages × 100 endpoints, each published after the previous one fully arrived` }));
+
+    // 5. Isolation: the same backlog and load with 1 of the 100 endpoints never answering (5 s timeout).
+    await h.publishingPhase();
+    await rx.reset();
+    const isoPub = await loadLoop(pub.done, o.publishMs * 2, 64, (i) => publish(isolated, `t${i % GROUPS}`, i));
+    const healthyExpected = isoPub.done * GROUPS - Math.ceil(isoPub.done / GROUPS);
+    await h.deliveryPhase();
+    const isoDrained = await rx.waitForHealthy(healthyExpected, o.drainCapMs);
+    const isoThroughput = drainRate(isoDrained) ?? 0;
+    await rx.reset();
+    const isoSent = await pacedLoop(rate, o.pacedMs, (i) => publish(isolated, `t${i % GROUPS}`, i));
+    const isoPaced = await rx.waitForHealthy(isoSent * GROUPS - Math.ceil(isoSent / GROUPS), 30_000);
+    runs.push(
+      row('isolation (1 of 100 hangs)', {
+        deliveries_per_s: round(isoThroughput),
+        p50_ms: round(isoPaced.p50_ms),
+        p99_ms: round(isoPaced.p99_ms),
+        notes: `healthy drain ${round(isoThroughput)}/s = ${round(isoThroughput / throughput, 3)} × no hang; p99 at the latency@50% load ${round(isoPaced.p99_ms)} ms vs ${latency.p99_ms} ms without the hang`,
+      }),
+    );
+    await h.mustCall(key, 'DELETE', `/app/${isolated}`);
+
+    // 6. Backlog: many pending deliveries; memory while it drains, and the drain rate.
+    await h.publishingPhase();
+    const backlogPub = await loadLoop(o.backlogMessages, o.backlogPublishCapMs, 32, (i) => publish(app, 'all', i));
+    const pending = backlogPub.done * ENDPOINTS;
+    log(`  ${label} backlog: ${pending} deliveries pending after ${backlogPub.ms} ms of publishing`);
+    await rx.reset();
+    await h.deliveryPhase();
+    const backlogRss = sampleRss(() => h.workerPids());
+    const idleRss = h.workerPids().reduce((s, pid) => s + (memoryOf(pid)?.rss_mb ?? 0), 0);
+    const backlogDrained = await rx.waitForHealthy(pending, o.backlogDrainMs);
+    const backlogRate = drainRate(backlogDrained) ?? 0;
+    runs.push(row(`backlog ${pending >= 1e6 ? `${pending / 1e6} M` : pending} pending`, { deliveries_per_s: round(backlogRate), rss_mb: backlogRss.stop(), notes: `RSS at start ${Math.round(idleRss)} MB; ${backlogDrained.healthy} delivered in the ${o.backlogDrainMs / 1000} s window` }));
+  } finally {
+    await h.close();
+  }
+  return runs;
+}

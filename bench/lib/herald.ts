@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { createTestDatabase } from '../../packages/server/test/helpers.js';
+import { spawnServer, type ServerProcess } from '../../packages/server/test/process.js';
+
+const ADMIN = 'bench-admin-token';
+
+export interface HeraldMode {
+  store: 'sqlite' | 'postgres';
+  /** Worker processes (SQLite: always one process in role `all`). */
+  workers: number;
+}
+
+/**
+ * Herald as its users run it, as child processes: a publishing phase with only the API up (so a
+ * backlog can build), then a delivery phase with the worker(s) running. SQLite is the embedded
+ * single-process mode: the API-only process is replaced by one `all` process. PostgreSQL keeps
+ * one API process and adds `workers` worker processes.
+ */
+export class HeraldCluster {
+  private api: ServerProcess | null = null;
+  private workers: ServerProcess[] = [];
+  private pool: Pool | null = null;
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
+  private database: { url: string; drop(): Promise<void> } | null = null;
+
+  constructor(readonly mode: HeraldMode) {}
+
+  private env(role: string): Record<string, string> {
+    return {
+      HERALD_ROLE: role,
+      HERALD_ADMIN_TOKEN: ADMIN,
+      HERALD_DATA_DIR: this.dataDir,
+      HERALD_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOG_LEVEL: 'error',
+      ...(this.database ? { DATABASE_URL: this.database.url } : {}),
+    };
+  }
+
+  async start(): Promise<void> {
+    if (this.mode.store === 'postgres') this.database = await createTestDatabase();
+    await this.publishingPhase();
+  }
+
+  get url(): string {
+    const p = this.mode.store === 'sqlite' && this.workers[0] ? this.workers[0] : this.api;
+    if (!p) throw new Error('herald is not running');
+    return p.url;
+  }
+
+  /** Only the API runs: published messages wait as pending deliveries. */
+  async publishingPhase(): Promise<void> {
+    for (const w of this.workers) await w.stop();
+    this.workers = [];
+    if (!this.api) this.api = await spawnServer(this.env('api'));
+    await this.resetPool();
+  }
+
+  /** Workers run (SQLite: the one `all` process also serves the API). */
+  async deliveryPhase(): Promise<void> {
+    if (this.mode.store === 'sqlite') {
+      await this.api?.stop();
+      this.api = null;
+      this.workers = [await spawnServer(this.env('all'))];
+    } else {
+      this.workers = await Promise.all(Array.from({ length: this.mode.workers }, () => spawnServer(this.env('worker'))));
+    }
+    await this.resetPool();
+  }
+
+  /** The processes that deliver (for memory sampling). */
+  workerPids(): number[] {
+    return this.workers.map((w) => w.child.pid!);
+  }
+
+  apiPid(): number {
+    return (this.api ?? this.workers[0]!).child.pid!;
+  }
+
+  private async resetPool(): Promise<void> {
+    await this.pool?.close();
+    this.pool = new Pool(this.url, { connections: 64, keepAliveTimeout: 60_000 });
+  }
+
+  async call(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await this.pool!.request({
+      path: `/api/v1${path}`,
+      method: method as 'POST',
+      headers: body === undefined ? { authorization: `Bearer ${token}` } : { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await res.body.text();
+    return { status: res.statusCode, body: text ? JSON.parse(text) : null };
+  }
+
+  async mustCall(token: string, method: string, path: string, body?: unknown): Promise<any> {
+    const res = await this.call(token, method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async createTenant(name: string): Promise<string> {
+    return (await this.mustCall(ADMIN, 'POST', '/tenants', { name })).api_keys.test;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    for (const w of this.workers) await w.stop();
+    await this.api?.stop();
+    await this.database?.drop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+// Benchmark receiver, run as its own process so it never shares an event loop with the system
+// under test. Answers 200 at once; paths under /hang/ are never answered (the sender times out).
+// Latency = arrival − the `sent_at` (epoch ms) the publisher put in the payload.
+// Commands over IPC: {cmd:'reset'}, {cmd:'stats'} → {count, healthy, first_at, last_at, p50_ms, p99_ms}.
+import { createServer } from 'node:http';
+
+const CAPACITY = 4_000_000;
+const latencies = new Float64Array(CAPACITY);
+let samples = 0;
+let count = 0;
+let healthy = 0;
+let firstAt = 0;
+let lastAt = 0;
+const SENT_AT = /"sent_at":([0-9.]+)/;
+
+const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  const hang = req.url.startsWith('/hang/');
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const now = performance.timeOrigin + performance.now();
+    count++;
+    if (hang) return; // never answered
+    healthy++;
+    if (!firstAt) firstAt = now;
+    lastAt = now;
+    const m = SENT_AT.exec(Buffer.concat(chunks).toString('latin1'));
+    if (m && samples < CAPACITY) latencies[samples++] = now - Number(m[1]);
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' }).end('ok');
+  });
+});
+server.headersTimeout = 120_000;
+server.requestTimeout = 0;
+
+function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+process.on('message', (msg) => {
+  if (msg.cmd === 'reset') {
+    samples = count = healthy = firstAt = lastAt = 0;
+    process.send({ ok: true });
+  } else if (msg.cmd === 'stats') {
+    const sorted = latencies.slice(0, samples).sort();
+    process.send({ count, healthy, first_at: firstAt, last_at: lastAt, p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
