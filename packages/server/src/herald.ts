@@ -24,7 +24,7 @@ import { makeDownloadLinks } from './records/downloads.js';
 import { deleteRecord } from './records/files.js';
 import { makeRecordSigner } from './records/signer.js';
 import { openPostgresStore } from './store/postgres/index.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { openThreadedSqliteStore } from './store/threaded/index.js';
 import type { Store } from './store/types.js';
 
 export interface Herald {
@@ -52,7 +52,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const masterKey = loadMasterKey(config.dataDir, config.masterKey);
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
-  const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqlitePath);
+  const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : await openThreadedSqliteStore(config.sqlitePath);
   const metrics = makeMetrics(() => store.queueStats());
 
   const policy = makeNetworkPolicy(config.allowNetworks);

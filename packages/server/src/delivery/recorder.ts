@@ -13,10 +13,10 @@ export interface Recorder {
   flush(): Promise<void>;
 }
 
-export function makeRecorder(store: Store, logger: Logger, options: RecordOptions, onEffects: (effects: EndpointEffect[]) => void, maxBatch = 500): Recorder {
+export function makeRecorder(store: Store, logger: Logger, options: RecordOptions, onEffects: (effects: EndpointEffect[]) => void, maxBatch = 1000): Recorder {
   let buffer: { outcome: AttemptOutcome; done: () => void }[] = [];
   let scheduled = false;
-  let writing: Promise<void> = Promise.resolve();
+  let writing: Promise<void> | null = null;
 
   async function write(batch: typeof buffer): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -35,24 +35,33 @@ export function makeRecorder(store: Store, logger: Logger, options: RecordOption
     for (const b of batch) b.done();
   }
 
-  function flush(): Promise<void> {
+  /**
+   * One write at a time: outcomes that finish while a batch is being committed wait and go
+   * together in the next one. Batches grow with load instead of one commit per outcome.
+   */
+  function pump(): Promise<void> {
     scheduled = false;
-    if (!buffer.length) return writing;
-    const batch = buffer;
-    buffer = [];
-    // Serialise writes so batches commit in the order they were taken.
-    writing = writing.then(() => write(batch));
+    if (writing) return writing;
+    if (!buffer.length) return Promise.resolve();
+    const batch = buffer.splice(0, maxBatch);
+    writing = write(batch).then(() => {
+      writing = null;
+      if (buffer.length) void pump();
+    });
     return writing;
+  }
+
+  async function flush(): Promise<void> {
+    while (writing || buffer.length) await pump();
   }
 
   return {
     record(outcome) {
       return new Promise<void>((done) => {
         buffer.push({ outcome, done });
-        if (buffer.length >= maxBatch) void flush();
-        else if (!scheduled) {
+        if (!scheduled && !writing) {
           scheduled = true;
-          setImmediate(() => void flush());
+          setImmediate(() => void pump());
         }
       });
     },

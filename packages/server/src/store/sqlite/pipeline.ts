@@ -81,8 +81,8 @@ export function makePipelineOps(db: Db): PipelineOps {
     ORDER BY e.id`);
   const claimForEndpoint = db.prepare(`
     UPDATE deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ?
-    WHERE id IN (
-      SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
+    WHERE rowid IN (
+      SELECT rowid FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
       ORDER BY next_attempt_at LIMIT ?)
     RETURNING id, tenant_id, environment, app_id, message_id, endpoint_id, attempt_count, schedule_index`);
   const messageForSend = db.prepare(

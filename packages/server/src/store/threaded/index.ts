@@ -1,0 +1,65 @@
+import { Worker } from 'node:worker_threads';
+import type { Store } from '../types.js';
+import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
+
+/**
+ * The SQLite store on its own thread. better-sqlite3 is synchronous: on the main thread every
+ * claim and every group commit stops the event loop that is sending webhooks. Here the main thread
+ * posts each call and keeps sending while the owning thread runs the statements. Calls are
+ * answered in the order they were made (one connection, one queue), as before.
+ */
+export async function openThreadedSqliteStore(path: string): Promise<Store & { applied: string[] }> {
+  const worker = new Worker(new URL('./thread-entry.mjs', import.meta.url), { workerData: { path } });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | null = null;
+
+  const applied = await new Promise<string[]>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (m: { applied: string[] }) => {
+      worker.off('error', reject);
+      resolve(m.applied);
+    });
+  });
+  worker.on('message', (reply: StoreReply) => {
+    const call = pending.get(reply.id);
+    if (!call) return;
+    pending.delete(reply.id);
+    if ('error' in reply) call.reject(Object.assign(new Error(reply.error.message), reply.error));
+    else call.resolve(reply.result);
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    for (const call of pending.values()) call.reject(err);
+    pending.clear();
+  });
+
+  function call(method: string, args: unknown[]): Promise<unknown> {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    const message: StoreCall = {
+      id,
+      method,
+      args: args.map((a) => (a && typeof a === 'object' && typeof (a as { newDeliveryId?: unknown }).newDeliveryId === 'function' ? { ...(a as object), newDeliveryId: DELIVERY_ID_MARKER } : a)),
+    };
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage(message);
+    });
+  }
+
+  const proxy = new Proxy({} as Record<string | symbol, unknown>, {
+    get(target, name) {
+      if (name === 'dialect') return 'sqlite';
+      if (name === 'applied') return applied;
+      if (name === 'then' || typeof name === 'symbol' || name === 'onWork') return undefined;
+      if (name === 'close')
+        return async () => {
+          await call('close', []);
+          await worker.terminate();
+        };
+      return (target[name] ??= (...args: unknown[]) => call(name, args));
+    },
+  });
+  return proxy as unknown as Store & { applied: string[] };
+}

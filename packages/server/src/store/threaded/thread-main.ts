@@ -1,0 +1,26 @@
+// The thread that owns the SQLite connection: runs store calls sent by the main thread, in order.
+import { parentPort, workerData } from 'node:worker_threads';
+import { newId } from '../../ids.js';
+import { openSqliteStore } from '../sqlite/index.js';
+import type { Store } from '../types.js';
+import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
+
+const store = openSqliteStore((workerData as { path: string }).path) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>> & Store;
+const port = parentPort!;
+
+port.on('message', async (call: StoreCall) => {
+  let reply: StoreReply;
+  try {
+    const args = call.args.map((a) =>
+      a && typeof a === 'object' && (a as { newDeliveryId?: unknown }).newDeliveryId === DELIVERY_ID_MARKER
+        ? { ...(a as object), newDeliveryId: () => newId('dlv', (a as { now: number }).now) }
+        : a,
+    );
+    reply = { id: call.id, result: await store[call.method]!(...args) };
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    reply = { id: call.id, error: { name: e.name, message: e.message, ...(e.code ? { code: e.code } : {}) } };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true, applied: (store as unknown as { applied: string[] }).applied });
