@@ -58,14 +58,14 @@ export class HeraldCluster {
     await this.resetPool();
   }
 
-  /** Workers run (SQLite: the one `all` process also serves the API). */
-  async deliveryPhase(): Promise<void> {
+  /** Workers run (SQLite: the one `all` process also serves the API). `nodeArgs` e.g. --cpu-prof. */
+  async deliveryPhase(nodeArgs: string[] = []): Promise<void> {
     if (this.mode.store === 'sqlite') {
       await this.api?.stop();
       this.api = null;
-      this.workers = [await spawnServer(this.env('all'))];
+      this.workers = [await spawnServer(this.env('all'), [], nodeArgs)];
     } else {
-      this.workers = await Promise.all(Array.from({ length: this.mode.workers }, () => spawnServer(this.env('worker'))));
+      this.workers = await Promise.all(Array.from({ length: this.mode.workers }, () => spawnServer(this.env('worker'), [], nodeArgs)));
     }
     await this.resetPool();
   }
@@ -73,6 +73,11 @@ export class HeraldCluster {
   /** The processes that deliver (for memory sampling). */
   workerPids(): number[] {
     return this.workers.map((w) => w.child.pid!);
+  }
+
+  /** What the delivery processes printed (warnings and errors). */
+  workerOutput(): string {
+    return this.workers.map((w) => w.output()).join('\n');
   }
 
   apiPid(): number {

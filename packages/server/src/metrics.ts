@@ -8,10 +8,13 @@ export interface Metrics {
   published: Counter<'outcome'>;
   inFlight: Gauge<'endpoint_id'>;
   queueDepth: Gauge<'status'>;
+  /** Where the in-flight gauge reads its values at scrape time (the dispatcher's own counts). */
+  readInFlightFrom(source: () => ReadonlyMap<string, number>): void;
 }
 
 export function makeMetrics(queueStats: () => Promise<{ pending: number; delivering: number }>): Metrics {
   const registry = new Registry();
+  let inFlightSource: (() => ReadonlyMap<string, number>) | null = null;
   collectDefaultMetrics({ register: registry, prefix: 'herald_' });
   return {
     registry,
@@ -39,6 +42,11 @@ export function makeMetrics(queueStats: () => Promise<{ pending: number; deliver
       help: 'Requests currently open per endpoint in this process',
       labelNames: ['endpoint_id'],
       registers: [registry],
+      // Read at scrape time: setting a labelled gauge twice per delivery costs more than the scrape.
+      collect() {
+        if (!inFlightSource) return;
+        for (const [id, n] of inFlightSource()) this.set({ endpoint_id: id }, n);
+      },
     }),
     queueDepth: new Gauge({
       name: 'herald_queue_depth',
@@ -51,5 +59,8 @@ export function makeMetrics(queueStats: () => Promise<{ pending: number; deliver
         this.set({ status: 'delivering' }, stats.delivering);
       },
     }),
+    readInFlightFrom(source) {
+      inFlightSource = source;
+    },
   };
 }

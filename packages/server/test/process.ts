@@ -26,9 +26,9 @@ export interface ServerProcess {
 }
 
 /** Runs `herald serve` as a real child process and waits until /health/ready answers. */
-export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -66,6 +66,14 @@ test('envelopes are data: each named shape builds the documented body', () => {
   assert.deepEqual(body('event'), { id: 'evt_1', event: 'case.completed', created_at: '2026-01-02T03:04:05.000Z', case_id: 'c1', session_id: 's1', data: { score: 9 } });
   assert.deepEqual(body('flat'), { type: 'case.completed', case_id: 'c1', session_id: 's1', score: 9 });
   assert.equal(buildBody(resolveEnvelope('raw'), input), input.payload);
+  // Envelopes that carry the payload under one key splice the stored text; the general path
+  // (forced here by a lift field the payload does not have) parses and re-serialises. Same bytes.
+  const rich = { ...input, payload: JSON.stringify({ text: 'é \u2028 "quoted" </script>', n: [1, 2.5, -0, 1e21, { x: null }], nested: { deep: [true] } }) };
+  for (const name of Object.keys(ENVELOPES)) {
+    const spec = resolveEnvelope(name);
+    if (spec.lift_fields.length) continue;
+    assert.equal(buildBody(spec, rich), buildBody({ ...spec, lift_fields: ['absent_field'] }, rich), `envelope ${name}`);
+  }
   // A custom spec is just data.
   const custom = buildBody(resolveEnvelope({ ...ENVELOPES.standard!, type_field: 'kind', timestamp_format: 'unix_ms', static_fields: { v: 2 } }), input);
   assert.deepEqual(JSON.parse(custom), { kind: 'case.completed', v: 2, timestamp: 1767323045000, data: { case_id: 'c1', session_id: 's1', score: 9 } });

@@ -93,10 +93,10 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
 
   function track(endpointId: string, delta: number): void {
     const n = (perEndpoint.get(endpointId) ?? 0) + delta;
-    if (n === 0) perEndpoint.delete(endpointId);
-    else perEndpoint.set(endpointId, n);
-    metrics.inFlight.set({ endpoint_id: endpointId }, n);
+    // Kept at 0 rather than deleted: the gauge shows every endpoint this process has sent to.
+    perEndpoint.set(endpointId, n);
   }
+  metrics.readInFlightFrom(() => perEndpoint);
 
   async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
     const startedAt = Date.now();

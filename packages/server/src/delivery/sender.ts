@@ -96,6 +96,10 @@ export function makeSender(options: SenderOptions): Sender {
     async send({ url, headers, body, timeoutMs }) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
+      // The overall deadline (connect + headers + body). A plain timer and controller: the
+      // AbortSignal.timeout() equivalent showed up at ~3 % of a delivery's CPU.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
       try {
         const res = await request(url, {
           method: 'POST',
@@ -104,7 +108,7 @@ export function makeSender(options: SenderOptions): Sender {
           dispatcher: agent,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: deadline.signal,
         });
         const raw = await readLimited(res.body, options.maxResponseBytes);
         const ok = res.statusCode >= 200 && res.statusCode < 300;
@@ -121,6 +125,8 @@ export function makeSender(options: SenderOptions): Sender {
         const errorClass = classifyError(err);
         const message = errorClass === 'timeout' ? `No complete response within ${timeoutMs} ms` : String((err as Error).message ?? err);
         return { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: elapsed(), errorClass, errorMessage: message };
+      } finally {
+        clearTimeout(timer);
       }
     },
     async close() {
