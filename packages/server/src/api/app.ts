@@ -1,8 +1,10 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import { makeAuth } from './auth.js';
 import type { Api, ApiContext } from './context.js';
+import { serveDashboard } from './dashboard.js';
 import { installProblemHandlers } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -11,14 +13,18 @@ import { eventRoutes } from './routes/events.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
 import { publicRecordRoutes, recordRoutes } from './routes/records.js';
+import { portalLinkRoutes, sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
 import { webhookKeyRoutes } from './routes/webhook-keys.js';
+import { makeSessions } from './session.js';
 import { installValidators } from './validation.js';
 
 export interface ApiOptions extends ApiContext {
   adminToken: string;
+  /** The built dashboard (default: packages/dashboard/dist). */
+  dashboardDir?: string;
 }
 
 /** Builds the HTTP API (not listening): tests drive it with `inject`, the server with `listen`. */
@@ -34,7 +40,10 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as Api;
 
   installValidators(app);
-  installProblemHandlers(app);
+  await app.register(cookie);
+  app.decorateRequest('session', null);
+  const sessions = makeSessions(options.box, () => options.publicUrl().startsWith('https://'));
+  installProblemHandlers(app, await serveDashboard(app, options.dashboardDir));
 
   await app.register(swagger, {
     openapi: {
@@ -65,7 +74,8 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   publicRecordRoutes(app, options);
 
-  const auth = makeAuth(store, adminToken);
+  const auth = makeAuth(store, adminToken, sessions);
+  await app.register(async (open) => sessionRoutes(open as Api, options, { sessions, adminToken }), { prefix: '/api/v1' });
   await app.register(
     async (admin) => {
       admin.addHook('onRequest', auth.requireAdmin);
@@ -80,6 +90,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
       for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes, recordRoutes]) routes(tenant as Api, options);
+      portalLinkRoutes(tenant as Api, options, sessions);
     },
     { prefix: '/api/v1' },
   );

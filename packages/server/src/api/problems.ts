@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, type FieldError } from '../errors.js';
 
 /** RFC 9457 problem details. */
@@ -37,10 +37,13 @@ export function fieldErrors(errors: AjvError[], context: string): FieldError[] {
 }
 
 /** One central handler: typed errors become problems; anything unknown is logged and answered with a bare 500. */
-export function installProblemHandlers(app: FastifyInstance): void {
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, { type: slug('Not Found'), title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` }),
-  );
+export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req: FastifyRequest, reply: FastifyReply) => boolean): void {
+  // A browser asking for a dashboard page (/apps/…, /portal) gets the single-page app; API
+  // clients and everything else get a problem response.
+  app.setNotFoundHandler((req, reply) => {
+    if (pageFallback?.(req, reply)) return reply;
+    return sendProblem(reply, { type: slug('Not Found'), title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` });
+  });
 
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     if (err instanceof HttpProblem) {

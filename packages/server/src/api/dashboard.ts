@@ -1,0 +1,40 @@
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Api } from './context.js';
+
+/** Where `npm run build` (run by `npm install`) puts the dashboard. */
+export const DASHBOARD_DIST = fileURLToPath(new URL('../../../dashboard/dist/', import.meta.url));
+
+const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets)(\/|$)/;
+
+/**
+ * Serves the built dashboard (operator UI at /, customer portal at /portal) from this server:
+ * hashed assets cached for a year, pages never cached. Returns the fallback that answers page
+ * routes with index.html.
+ */
+export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(req: FastifyRequest, reply: FastifyReply) => boolean> {
+  const built = existsSync(`${dist}index.html`);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders(res, path) {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return (req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (req.method !== 'GET' || NOT_PAGES.test(path)) return false;
+    if (!built) {
+      void reply.code(503).type('text/plain; charset=utf-8').send('The dashboard is not built. Run `npm run build` (npm install does it) and restart Herald.');
+      return true;
+    }
+    void reply.header('cache-control', 'no-cache').header('x-frame-options', 'DENY').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'").sendFile('index.html');
+    return true;
+  };
+}
