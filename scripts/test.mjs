@@ -20,13 +20,20 @@ function findTests(dir, out = []) {
 const only = process.argv.slice(2);
 const files = only.length ? only : findTests('packages').sort();
 
-if (!only.length) {
-  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-  if (tsc.status !== 0) {
-    console.error('type-check failed');
-    process.exit(tsc.status ?? 1);
+function step(what, args, options = {}) {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', ...options });
+  if (r.status !== 0) {
+    console.error(`${what} failed`);
+    process.exit(r.status ?? 1);
   }
 }
+
+if (!only.length) {
+  step('type-check', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+  step('dashboard type-check', ['node_modules/typescript/bin/tsc', '-p', 'packages/dashboard/tsconfig.json']);
+}
+// The browser tests drive the built dashboard; build it from the current sources every run.
+step('dashboard build', [join(process.cwd(), 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: 'packages/dashboard' });
 
 const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
   stdio: 'inherit',

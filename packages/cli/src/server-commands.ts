@@ -33,6 +33,7 @@ export function registerServerCommands(program: Command): void {
       const lines = [
         '',
         `  Herald is running (${herald.store.dialect}, ${config.dataDir})`,
+        `  Dashboard:  ${url}/`,
         `  API:        ${url}/api/v1`,
         `  OpenAPI:    ${url}/api/v1/openapi.json`,
         `  Health:     ${url}/health/ready`,

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { CopyButton, ErrorNote, Link, useAction, useLoad } from '../ui';
+import { Endpoints } from './Endpoints';
+import { EventTypes } from './EventTypes';
+import { WebhookKeys } from './WebhookKeys';
+import { MessageDetail } from './MessageDetail';
+import { Messages } from './Messages';
+import { Overview } from './Overview';
+
+function PortalLink({ app }: { app: string }) {
+  const action = useAction();
+  const [link, setLink] = useState<{ url: string; expires_at: string } | null>(null);
+  return (
+    <section>
+      <h3>Customer portal</h3>
+      <p>A signed link that opens the portal on this application only (its endpoints, logs and test tools). Your server would normally ask the API for it.</p>
+      <button type="button" disabled={action.busy} onClick={() => action.run(async () => setLink(await api.portalLink(app)))}>
+        Create portal link
+      </button>
+      <ErrorNote error={action.error} />
+      {link && (
+        <p role="status">
+          <a href={link.url} data-testid="portal-link" className="mono wrap">
+            {link.url.slice(0, 60)}…
+          </a>{' '}
+          <CopyButton text={link.url} /> expires {new Date(link.expires_at).toLocaleString()}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** One application: tabs for overview, endpoints and the message log (and the portal link for operators). */
+export function AppView({ app, tab, message, base, portal = false }: { app: string; tab: string; message?: string; base: string; portal?: boolean }) {
+  const application = useLoad(() => api.getApplication(app), [app]);
+  const tabs = [
+    ['endpoints', 'Endpoints'],
+    ['messages', 'Message log'],
+    ['overview', 'Overview'],
+    ...(portal ? [] : [['event-types', 'Event types'], ['keys', 'Webhook keys'], ['portal', 'Portal link']]),
+  ] as const;
+  return (
+    <section>
+      <h2>{application.data?.name ?? app}</h2>
+      <ErrorNote error={application.error} />
+      <nav className="tabs" aria-label="Application">
+        {tabs.map(([key, label]) => (
+          <Link key={key} to={`${base}/${key}`} className={tab === key ? 'active' : ''}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'endpoints' && <Endpoints app={app} />}
+      {tab === 'messages' && (message ? <MessageDetail app={app} id={message} base={base} /> : <Messages app={app} base={base} />)}
+      {tab === 'overview' && <Overview app={app} />}
+      {tab === 'portal' && !portal && <PortalLink app={app} />}
+      {tab === 'event-types' && !portal && <EventTypes />}
+      {tab === 'keys' && !portal && <WebhookKeys app={app} />}
+    </section>
+  );
+}

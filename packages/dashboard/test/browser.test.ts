@@ -1,0 +1,203 @@
+// The dashboard and the customer portal in real Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core) against a real Herald and a real receiver on 127.0.0.1.
+// HERALD_SCREENSHOTS=docs/screenshots also saves the main pages at 1280 px and 390 px.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Webhook } from '@herald/webhooks';
+import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from '../../server/test/helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Root in CI containers has no user namespace sandbox; the machine's network is closed, so
+// Chromium's own background traffic is switched off.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = process.env.HERALD_SCREENSHOTS;
+
+let h: TestHerald;
+let rx: Receiver;
+let browser: Browser;
+let tenant: Awaited<ReturnType<typeof createTenant>>;
+let appA: string;
+let appB: string;
+
+before(async () => {
+  h = await startHerald();
+  rx = await startReceiver((_r, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'));
+  tenant = await createTenant(h, 'Acme');
+  const key = { token: tenant.test };
+  appA = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Orders' } })).body.id;
+  appB = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Billing' } })).body.id;
+  await h.call('POST', `/api/v1/app/${appB}/endpoint`, { ...key, body: { url: `${rx.url}/billing-only`, description: 'belongs to Billing' } });
+  await h.call('POST', '/api/v1/event-type', { ...key, body: { name: 'order.created', description: 'An order was placed', example: { order_id: 'ord_example', total: 42 } } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+});
+after(async () => {
+  await browser?.close();
+  await rx?.close();
+  await h?.close();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [width, suffix] of [[1280, ''], [390, '-mobile']] as const) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: h.url, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  return { context, page };
+}
+
+test('operator: sign in by keyboard, create an endpoint and copy its secret, see the delivery and its attempt, resend, rotate, test-send, open a portal link', async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto('/');
+    await shot(page, 'login');
+    // Keyboard only: the token field has focus, Enter submits.
+    await page.keyboard.type('not-a-key');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Unauthorized: That is neither the admin token nor a valid API key' }).waitFor();
+    await page.getByLabel('Admin token or API key').fill(tenant.test);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Applications' }).waitFor();
+    await shot(page, 'applications');
+
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { name: 'Endpoints' }).waitFor();
+    await page.getByLabel('URL').fill(`${rx.url}/orders`);
+    await page.getByLabel('Description').fill('Order service');
+    await page.getByRole('button', { name: 'Create endpoint' }).click();
+    const secret = (await page.getByTestId('secret').textContent())!;
+    assert.match(secret, /^whsec_/);
+    await page.getByRole('button', { name: 'Copy secret' }).click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
+    await shot(page, 'endpoints');
+    await page.getByRole('button', { name: 'Done' }).click();
+    // Masked from now on.
+    assert.ok(!(await page.content()).includes(secret));
+
+    // A published message arrives, signed with the secret the page handed out.
+    const published = await h.call('POST', `/api/v1/app/${appA}/msg`, { token: tenant.test, body: { type: 'order.created', payload: { order_id: 'ord_1', total: 99 } } });
+    assert.equal(published.status, 202);
+    const first = await waitFor(() => rx.received.find((r) => r.path === '/orders'), { what: 'the delivery' });
+    await new Webhook(secret).verify(first.body, first.headers as Record<string, string>);
+
+    // The message log shows it; its page shows the payload and the attempt with the response.
+    await page.getByRole('link', { name: 'Message log' }).click();
+    await waitFor(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      return (await page.getByTestId('log-row').filter({ hasText: 'succeeded' }).count()) > 0;
+    }, { what: 'the log row', timeoutMs: 15_000, intervalMs: 300 });
+    await shot(page, 'message-log');
+    await page.getByRole('link', { name: published.body.id }).click();
+    await page.getByTestId('payload').filter({ hasText: 'ord_1' }).waitFor();
+    await page.getByTestId('attempt').first().locator('summary').click();
+    await page.getByTestId('response-body').filter({ hasText: '{"received":true}' }).waitFor();
+    assert.match(await page.getByTestId('attempt').first().textContent() ?? '', /webhook-signature/);
+    await shot(page, 'message');
+
+    // Resend: a second request reaches the receiver.
+    await page.getByRole('button', { name: 'Resend' }).click();
+    await waitFor(() => rx.received.filter((r) => r.path === '/orders').length >= 2, { what: 'the resend' });
+
+    // Search by id and by status.
+    await page.getByRole('link', { name: '← Message log' }).click();
+    await page.getByLabel('Message id').fill(published.body.id);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('log-row').first().waitFor();
+    assert.equal(await page.getByTestId('log-row').count(), 1);
+
+    // Rotate: a new secret, shown once, and it signs from now on.
+    await page.getByRole('link', { name: 'Endpoints' }).click();
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = (await page.getByTestId('secret').textContent())!;
+    assert.match(rotated, /^whsec_/);
+    assert.notEqual(rotated, secret);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    // Send a test event (the event type's example) and see the receiver's answer.
+    await card.getByRole('button', { name: 'Send test event' }).click();
+    await card.getByTestId('send-result').filter({ hasText: 'Delivered: 200' }).waitFor();
+    const example = rx.received.filter((r) => r.path === '/orders').at(-1)!;
+    assert.match(example.body, /ord_example/);
+    await new Webhook(rotated).verify(example.body, example.headers as Record<string, string>);
+
+    // Overview chart renders.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('img', { name: 'Deliveries by status' }).waitFor();
+    await shot(page, 'overview');
+
+    // A portal link for this application…
+    await page.getByRole('link', { name: 'Portal link' }).click();
+    await page.getByRole('button', { name: 'Create portal link' }).click();
+    const link = (await page.getByTestId('portal-link').getAttribute('href'))!;
+    assert.ok(link.includes('/portal#'));
+
+    // Sign out: the session is gone.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Admin token or API key').waitFor();
+    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/app')).status), 401);
+
+    await portal(link);
+  } finally {
+    await context.close();
+  }
+});
+
+/** In a fresh browser (no operator cookies): only the linked application is reachable. */
+async function portal(link: string): Promise<void> {
+  const { context, page } = await newPage();
+  try {
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByTestId('endpoint').filter({ hasText: '/orders' }).waitFor();
+    assert.ok(!page.url().includes('#'), 'the token leaves the address bar');
+    assert.equal(await page.getByRole('link', { name: 'Portal link' }).count(), 0);
+    assert.ok(!(await page.content()).includes('billing-only'));
+    await shot(page, 'portal');
+    const status = (path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
+    assert.equal(await status(`/api/v1/app/${appA}/endpoint`), 200);
+    assert.equal(await status(`/api/v1/app/${appB}/endpoint`), 404);
+    assert.equal(await status(`/api/v1/app/${appB}`), 404);
+    assert.equal(await status('/api/v1/app'), 404);
+    assert.equal(await status('/api/v1/tenants'), 401);
+    // Even a hand-made link to the other application's page shows nothing of it.
+    await page.goto(`/apps/${appB}/endpoints`);
+    await page.waitForLoadState('networkidle');
+    assert.ok(!(await page.content()).includes('billing-only'));
+    // The portal's message log works for its own application.
+    await page.goto('/portal/messages');
+    await page.getByTestId('log-row').first().waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+test('the pages work at 390 px and every form field has a label', async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByLabel('Admin token or API key').fill(tenant.test);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { name: 'Endpoints' }).waitFor();
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select, textarea')).filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.outerHTML),
+    );
+    assert.deepEqual(unlabelled, []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow} px at 390 px`);
+  } finally {
+    await context.close();
+  }
+});
