@@ -36,6 +36,8 @@ async function openPublisher(kind: PeerKind, databaseUrl: string): Promise<Publi
     };
   }
   const boss = new PgBoss({ connectionString: databaseUrl, max: 10 });
+  // Dropping the benchmark database ends pg-boss's connections; that is expected, not a crash.
+  boss.on('error', (err) => process.stderr.write(`pg-boss publisher: ${err.message}\n`));
   await boss.start();
   await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 4, retryDelay: 1, retryBackoff: true });
   return {

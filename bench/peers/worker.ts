@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));
   } else {
     const boss = new PgBoss({ connectionString: databaseUrl, max: 10 });
+    boss.on('error', (err) => process.stderr.write(`pg-boss worker: ${err.message}\n`));
     await boss.start();
     // pg-boss 10 hands a worker a batch and polls at most every 0.5 s, so a worker fetches
     // `concurrency` jobs at a time and four of them run side by side (up to 4 × concurrency open).
