@@ -24,13 +24,17 @@ let appB: string;
 
 before(async () => {
   h = await startHerald();
-  rx = await startReceiver((_r, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'));
+  rx = await startReceiver((r, res) =>
+    r.path === '/fail' ? void res.writeHead(500).end('down for maintenance') : void res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'),
+  );
   tenant = await createTenant(h, 'Acme');
   const key = { token: tenant.test };
   appA = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Orders' } })).body.id;
   appB = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Billing' } })).body.id;
   await h.call('POST', `/api/v1/app/${appB}/endpoint`, { ...key, body: { url: `${rx.url}/billing-only`, description: 'belongs to Billing' } });
   await h.call('POST', '/api/v1/event-type', { ...key, body: { name: 'order.created', description: 'An order was placed', example: { order_id: 'ord_example', total: 42 } } });
+  // One attempt only, so its deliveries fail at once (for bulk retry).
+  await h.call('POST', `/api/v1/app/${appA}/endpoint`, { ...key, body: { url: `${rx.url}/fail`, filter_types: ['order.failed'], retry_schedule: [0] } });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 });
 after(async () => {
@@ -60,14 +64,21 @@ test('operator: sign in by keyboard, create an endpoint and copy its secret, see
   const { context, page } = await newPage();
   try {
     await page.goto('/');
+    await page.getByLabel('Admin token or API key').waitFor();
     await shot(page, 'login');
     // Keyboard only: the token field has focus, Enter submits.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'token');
     await page.keyboard.type('not-a-key');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Unauthorized: That is neither the admin token nor a valid API key' }).waitFor();
     await page.getByLabel('Admin token or API key').fill(tenant.test);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Applications' }).waitFor();
+    // An application configured like a known provider.
+    await page.getByLabel('New application').fill('Intake');
+    await page.getByLabel('Provider preset').selectOption('klarefi');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'Intake' }).filter({ hasText: 'klarefi' }).waitFor();
     await shot(page, 'applications');
 
     await page.getByRole('link', { name: 'Orders' }).click();
@@ -125,15 +136,38 @@ test('operator: sign in by keyboard, create an endpoint and copy its secret, see
     await page.getByRole('button', { name: 'Done' }).click();
 
     // Send a test event (the event type's example) and see the receiver's answer.
+    await card.getByLabel('Event type to send').selectOption('order.created');
     await card.getByRole('button', { name: 'Send test event' }).click();
     await card.getByTestId('send-result').filter({ hasText: 'Delivered: 200' }).waitFor();
     const example = rx.received.filter((r) => r.path === '/orders').at(-1)!;
     assert.match(example.body, /ord_example/);
     await new Webhook(rotated).verify(example.body, example.headers as Record<string, string>);
 
+    // Edit the endpoint; verify it (this receiver does not echo the challenge).
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Description').fill('Order service, v2');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('endpoint').filter({ hasText: 'Order service, v2' }).waitFor();
+    await card.getByRole('button', { name: 'Verify' }).click();
+    await card.getByTestId('verify-result').filter({ hasText: 'Not verified' }).waitFor();
+
+    // Bulk retry of failed deliveries, with progress.
+    await h.call('POST', `/api/v1/app/${appA}/msg`, { token: tenant.test, body: { type: 'order.failed', payload: { order_id: 'ord_2' } } });
+    await waitFor(() => rx.received.some((r) => r.path === '/fail'), { what: 'the failing delivery' });
+    await page.getByRole('link', { name: 'Message log' }).click();
+    await page.getByLabel('Status').selectOption('failed');
+    await waitFor(async () => {
+      await page.getByRole('button', { name: 'Search' }).click();
+      return (await page.getByTestId('log-row').filter({ hasText: 'failed' }).count()) > 0;
+    }, { what: 'the failed delivery in the log', timeoutMs: 15_000, intervalMs: 300 });
+    await page.getByRole('button', { name: 'Retry 1 failed' }).click();
+    await page.getByTestId('bulk-progress').filter({ hasText: 'Retried 1' }).waitFor();
+    await waitFor(() => rx.received.filter((r) => r.path === '/fail').length >= 2, { what: 'the retried delivery' });
+
     // Overview chart renders.
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('img', { name: 'Deliveries by status' }).waitFor();
+    await page.getByRole('img', { name: 'Attempt latency over time per endpoint' }).waitFor();
     await shot(page, 'overview');
 
     // A portal link for this application…

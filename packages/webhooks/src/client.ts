@@ -58,8 +58,17 @@ export interface Endpoint {
   updated_at: string;
 }
 
+/** An email channel: deliveries become messages through the tenant's SMTP relay. */
+export interface EmailChannelInput {
+  to: string[];
+  from: string;
+  subject_prefix?: string;
+  smtp: { host: string; port: number; security: 'tls' | 'starttls' | 'none'; username?: string; password?: string };
+}
+
 export interface EndpointInput {
-  kind?: 'webhook' | 'slack';
+  kind?: 'webhook' | 'slack' | 'email';
+  email?: EmailChannelInput;
   url?: string;
   description?: string;
   filter_types?: string[] | null;
@@ -227,7 +236,8 @@ export class HeraldClient {
   listTenants = () => this.request<Page<Tenant>>('GET', '/tenants');
   listApplications = (filter: { limit?: number; iterator?: string } = {}) => this.request<Page<Application>>('GET', `/app${q(filter)}`);
   getApplication = (app: string) => this.request<Application>('GET', `/app/${seg(app)}`);
-  createApplication = (input: { name: string; uid?: string }) => this.request<Application>('POST', '/app', input);
+  createApplication = (input: { name: string; uid?: string; preset?: string }) => this.request<Application>('POST', '/app', input);
+  listPresets = () => this.request<{ data: { name: string; description: string }[] }>('GET', '/presets');
   portalLink = (app: string, expiresInSeconds?: number) =>
     this.request<{ url: string; token: string; expires_at: string }>('POST', `/app/${seg(app)}/portal-link`, expiresInSeconds ? { expires_in_seconds: expiresInSeconds } : {});
 
@@ -236,6 +246,7 @@ export class HeraldClient {
   updateEndpoint = (app: string, id: string, input: EndpointInput) => this.request<Endpoint>('PATCH', `/app/${seg(app)}/endpoint/${seg(id)}`, input);
   rotateSecret = (app: string, id: string, graceSeconds?: number) =>
     this.request<Endpoint>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/secret/rotate`, graceSeconds === undefined ? {} : { grace_seconds: graceSeconds });
+  verifyEndpoint = (app: string, id: string) => this.request<{ verified: boolean; endpoint: Endpoint; response: SendResult }>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/verify`);
   listEventTypes = () => this.request<Page<EventType>>('GET', '/event-type?limit=250');
   createEventType = (input: { name: string; description?: string; schema?: object; example?: unknown }) => this.request<EventType>('POST', '/event-type', input);
   recoverSince = (app: string, id: string, since: string) => this.request<{ recovered: number }>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/recover`, { since });

@@ -10,4 +10,4 @@ export { Webhook, type Scheme, type WebhookHeaders, type WebhookOptions } from '
 export { verifyWebhookSignature, type TimestampedOptions } from './timestamped.js';
 export { decryptData, type EncryptedData } from './decrypt.js';
 export { fetchRecord, type FetchedRecord, type FetchRecordOptions, type Jwks } from './records.js';
-export { HeraldApiError, HeraldClient, type Application, type Attempt, type Delivery, type DeliveryStatus, type Endpoint, type EndpointInput, type EventType, type SendResult, type HeraldClientOptions, type LogFilter, type Message, type Page, type Problem, type Session, type Tenant, type WebhookKey } from './client.js';
+export { HeraldApiError, HeraldClient, type Application, type Attempt, type Delivery, type DeliveryStatus, type EmailChannelInput, type Endpoint, type EndpointInput, type EventType, type SendResult, type HeraldClientOptions, type LogFilter, type Message, type Page, type Problem, type Session, type Tenant, type WebhookKey } from './client.js';

@@ -5,6 +5,8 @@ import { ErrorNote, Link, useAction, useLoad } from '../ui';
 export function Apps() {
   const apps = useLoad(() => api.listApplications({ limit: 250 }), []);
   const [name, setName] = useState('');
+  const [preset, setPreset] = useState('');
+  const presets = useLoad(() => api.listPresets(), []);
   const create = useAction();
   return (
     <section>
@@ -13,14 +15,24 @@ export function Apps() {
         className="inline"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await create.run(() => api.createApplication({ name }))) {
+          if (await create.run(() => api.createApplication({ name, ...(preset ? { preset } : {}) }))) {
             setName('');
+            setPreset('');
             apps.reload();
           }
         }}
       >
         <label htmlFor="app-name">New application</label>
         <input id="app-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" required />
+        <label htmlFor="app-preset">Provider preset</label>
+        <select id="app-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+          <option value="">none (Standard Webhooks)</option>
+          {presets.data?.data.map((p) => (
+            <option key={p.name} value={p.name} title={p.description}>
+              {p.name}
+            </option>
+          ))}
+        </select>
         <button type="submit" disabled={create.busy}>
           Create
         </button>

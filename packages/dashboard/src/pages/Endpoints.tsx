@@ -31,6 +31,10 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
   const [type, setType] = useState(types[0] ?? '');
   const [result, setResult] = useState<SendResult | null>(null);
   const [since, setSince] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [edit, setEdit] = useState({ url: endpoint.url, description: endpoint.description, filter: endpoint.filter_types?.join(', ') ?? '', scheme: endpoint.signature_scheme ?? '', timeout: String(endpoint.timeout_seconds) });
+  const [verified, setVerified] = useState<string | null>(null);
+  const [graceHours, setGraceHours] = useState('24');
   const [recovered, setRecovered] = useState<number | null>(null);
   return (
     <li className="card" data-testid="endpoint">
@@ -51,17 +55,37 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
         >
           {endpoint.status === 'disabled' ? 'Enable' : 'Disable'}
         </button>
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          Edit
+        </button>
+        {endpoint.kind === 'webhook' && (
+          <button
+            type="button"
+            disabled={action.busy}
+            onClick={() =>
+              action.run(async () => {
+                const r = await api.verifyEndpoint(app, endpoint.id);
+                setVerified(r.verified ? `Verified: the receiver echoed the challenge (${r.response.status})` : `Not verified: ${r.endpoint.verification_error ?? r.response.error_message ?? `status ${r.response.status}`}`);
+                onChanged();
+              })
+            }
+          >
+            Verify
+          </button>
+        )}
         <button
           type="button"
           disabled={action.busy}
           onClick={async () => {
-            if (!confirm('Rotate the signing secret? The old secret keeps signing beside the new one for 24 hours.')) return;
+            if (!confirm(`Rotate the signing secret? The old secret keeps signing beside the new one for ${graceHours} hours.`)) return;
             let rotated: Endpoint | null = null;
-            if (await action.run(async () => (rotated = await api.rotateSecret(app, endpoint.id)))) onSecret(rotated!);
+            if (await action.run(async () => (rotated = await api.rotateSecret(app, endpoint.id, Math.round(Number(graceHours) * 3600))))) onSecret(rotated!);
           }}
         >
           Rotate secret
         </button>
+        <label htmlFor={`grace-${endpoint.id}`}>old secret valid for (hours)</label>
+        <input id={`grace-${endpoint.id}`} type="number" min={0} max={168} step={1} value={graceHours} onChange={(e) => setGraceHours(e.target.value)} className="narrow" />
         {types.length > 0 && (
           <>
             <label htmlFor={`type-${endpoint.id}`} className="sr-only">
@@ -78,6 +102,58 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
           </>
         )}
       </div>
+      {verified && (
+        <p role="status" data-testid="verify-result">
+          {verified}
+        </p>
+      )}
+      {editing && (
+        <form
+          className="grid-form"
+          aria-label="Edit endpoint"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const filter = edit.filter.split(',').map((t) => t.trim()).filter(Boolean);
+            const ok = await action.run(() =>
+              api.updateEndpoint(app, endpoint.id, {
+                ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
+                description: edit.description,
+                filter_types: filter.length ? filter : null,
+                signature_scheme: edit.scheme || null,
+                timeout_seconds: Number(edit.timeout),
+              }),
+            );
+            if (ok) {
+              setEditing(false);
+              onChanged();
+            }
+          }}
+        >
+          {endpoint.kind !== 'email' && (
+            <>
+              <label htmlFor={`edit-url-${endpoint.id}`}>URL</label>
+              <input id={`edit-url-${endpoint.id}`} type="url" value={edit.url} onChange={(e) => setEdit({ ...edit, url: e.target.value })} required />
+            </>
+          )}
+          <label htmlFor={`edit-desc-${endpoint.id}`}>Description</label>
+          <input id={`edit-desc-${endpoint.id}`} value={edit.description} onChange={(e) => setEdit({ ...edit, description: e.target.value })} />
+          <label htmlFor={`edit-filter-${endpoint.id}`}>Event types</label>
+          <input id={`edit-filter-${endpoint.id}`} value={edit.filter} onChange={(e) => setEdit({ ...edit, filter: e.target.value })} />
+          <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
+          <select id={`edit-scheme-${endpoint.id}`} value={edit.scheme} onChange={(e) => setEdit({ ...edit, scheme: e.target.value })}>
+            {SCHEMES.map((x) => (
+              <option key={x} value={x}>
+                {x || "application's default"}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`edit-timeout-${endpoint.id}`}>Timeout (seconds)</label>
+          <input id={`edit-timeout-${endpoint.id}`} type="number" min={1} max={30} value={edit.timeout} onChange={(e) => setEdit({ ...edit, timeout: e.target.value })} />
+          <button type="submit" disabled={action.busy}>
+            Save
+          </button>
+        </form>
+      )}
       <form
         className="row"
         onSubmit={async (e) => {
@@ -108,7 +184,8 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
 export function Endpoints({ app }: { app: string }) {
   const endpoints = useLoad(() => api.listEndpoints(app), [app]);
   const types = useLoad(() => api.listEventTypes().catch(() => ({ data: [], iterator: null, done: true })), []);
-  const [form, setForm] = useState({ kind: 'webhook', url: '', description: '', filter: '', scheme: '', envelope: '' });
+  const blank = { kind: 'webhook', url: '', description: '', filter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
+  const [form, setForm] = useState(blank);
   const [secretOf, setSecretOf] = useState<Endpoint | null>(null);
   const create = useAction();
   const typeNames = types.data?.data.filter((t) => t.example !== null && t.example !== undefined).map((t) => t.name) ?? [];
@@ -125,8 +202,16 @@ export function Endpoints({ app }: { app: string }) {
           const ok = await create.run(
             async () =>
               (created = await api.createEndpoint(app, {
-                ...(form.kind !== 'webhook' ? { kind: form.kind as 'slack' } : {}),
-                url: form.url,
+                ...(form.kind !== 'webhook' ? { kind: form.kind as 'slack' | 'email' } : {}),
+                ...(form.kind === 'email'
+                  ? {
+                      email: {
+                        to: form.to.split(',').map((t) => t.trim()).filter(Boolean),
+                        from: form.from,
+                        smtp: { host: form.host, port: Number(form.port), security: form.security as 'starttls', ...(form.username ? { username: form.username, password: form.password } : {}) },
+                      },
+                    }
+                  : { url: form.url }),
                 description: form.description,
                 ...(filter.length ? { filter_types: filter } : {}),
                 ...(form.scheme ? { signature_scheme: form.scheme } : {}),
@@ -135,7 +220,7 @@ export function Endpoints({ app }: { app: string }) {
           );
           if (ok) {
             setSecretOf(created);
-            setForm({ kind: 'webhook', url: '', description: '', filter: '', scheme: '', envelope: '' });
+            setForm(blank);
             endpoints.reload();
           }
         }}
@@ -144,9 +229,35 @@ export function Endpoints({ app }: { app: string }) {
         <select id="ep-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
           <option value="webhook">Webhook (signed HTTP POST)</option>
           <option value="slack">Slack incoming webhook</option>
+          <option value="email">Email (your SMTP relay)</option>
         </select>
-        <label htmlFor="ep-url">URL</label>
-        <input id="ep-url" type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} placeholder="https://example.com/webhooks" required />
+        {form.kind === 'email' ? (
+          <>
+            <label htmlFor="ep-to">To (comma separated)</label>
+            <input id="ep-to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} required />
+            <label htmlFor="ep-from">From</label>
+            <input id="ep-from" type="email" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} required />
+            <label htmlFor="ep-host">SMTP host</label>
+            <input id="ep-host" value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} required />
+            <label htmlFor="ep-port">SMTP port</label>
+            <input id="ep-port" type="number" min={1} max={65535} value={form.port} onChange={(e) => setForm({ ...form, port: e.target.value })} required />
+            <label htmlFor="ep-security">SMTP security</label>
+            <select id="ep-security" value={form.security} onChange={(e) => setForm({ ...form, security: e.target.value })}>
+              <option value="starttls">STARTTLS (required)</option>
+              <option value="tls">TLS</option>
+              <option value="none">none (local relay)</option>
+            </select>
+            <label htmlFor="ep-user">SMTP username</label>
+            <input id="ep-user" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} autoComplete="off" />
+            <label htmlFor="ep-pass">SMTP password</label>
+            <input id="ep-pass" type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+          </>
+        ) : (
+          <>
+            <label htmlFor="ep-url">URL</label>
+            <input id="ep-url" type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} placeholder="https://example.com/webhooks" required />
+          </>
+        )}
         <label htmlFor="ep-desc">Description</label>
         <input id="ep-desc" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         <label htmlFor="ep-filter">Event types (comma separated, empty for all)</label>

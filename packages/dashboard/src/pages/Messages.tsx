@@ -1,7 +1,44 @@
 import { useState } from 'react';
 import type { Delivery, DeliveryStatus, LogFilter } from '@herald/webhooks/client';
 import { api, when } from '../api';
-import { ErrorNote, Link, StatusBadge, useLoad } from '../ui';
+import { ErrorNote, Link, StatusBadge, useAction, useLoad } from '../ui';
+
+/** Retries every failed delivery on the page, one by one, showing how far it got. */
+function BulkRetry({ app, deliveries, onDone }: { app: string; deliveries: Delivery[]; onDone: () => void }) {
+  const failed = deliveries.filter((d) => d.status === 'failed');
+  const [done, setDone] = useState<number | null>(null);
+  const action = useAction();
+  if (!failed.length && done === null) return null;
+  return (
+    <div className="row">
+      <button
+        type="button"
+        disabled={action.busy || !failed.length}
+        onClick={() =>
+          action.run(async () => {
+            setDone(0);
+            for (const d of failed) {
+              await api.retryNow(app, d.id);
+              setDone((n) => (n ?? 0) + 1);
+            }
+            onDone();
+          })
+        }
+      >
+        Retry {failed.length} failed
+      </button>
+      {done !== null && (
+        <>
+          <progress max={failed.length || done} value={done} aria-label="Bulk retry progress" />
+          <span role="status" data-testid="bulk-progress">
+            {action.busy ? `Retrying ${done} of ${failed.length}…` : `Retried ${done}`}
+          </span>
+        </>
+      )}
+      <ErrorNote error={action.error} />
+    </div>
+  );
+}
 
 const STATUSES: ('' | DeliveryStatus)[] = ['', 'pending', 'delivering', 'succeeded', 'failed', 'discarded'];
 
@@ -64,6 +101,7 @@ export function Messages({ app, base }: { app: string; base: string }) {
         <button type="submit">Search</button>
       </form>
       <ErrorNote error={log.error} />
+      {log.data && <BulkRetry app={app} deliveries={log.data.data} onDone={() => setTimeout(log.reload, 300)} />}
       <table aria-busy={log.loading}>
         <thead>
           <tr>

@@ -72,14 +72,14 @@ export function Overview({ app }: { app: string }) {
       <h3>Last {deliveries.length} deliveries</h3>
       <ErrorNote error={recent.error} />
       <figure>
-        <svg role="img" aria-label="Deliveries by status" viewBox="0 0 320 130" className="chart">
+        <svg role="img" aria-label="Deliveries by status" viewBox="0 0 320 135" className="chart">
           {[...byStatus.entries()].map(([status, n], i) => (
             <g key={status} transform={`translate(${10 + i * 62}, 0)`}>
-              <rect x="0" y={100 - (90 * n) / max} width="44" height={(90 * n) / max} fill={COLORS[status] ?? '#444'} />
-              <text x="22" y="114" textAnchor="middle" fontSize="10">
+              <rect x="0" y={110 - (85 * n) / max} width="44" height={(85 * n) / max} fill={COLORS[status] ?? '#444'} />
+              <text x="22" y="124" textAnchor="middle" fontSize="10">
                 {status}
               </text>
-              <text x="22" y={96 - (90 * n) / max} textAnchor="middle" fontSize="10">
+              <text x="22" y={106 - (85 * n) / max} textAnchor="middle" fontSize="10">
                 {n}
               </text>
             </g>
