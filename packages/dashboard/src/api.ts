@@ -7,6 +7,31 @@ export interface TenantChoice {
 }
 
 const CHOICE_KEY = 'herald.tenant';
+const PORTAL_KEY = 'herald.portal';
+
+/**
+ * The portal authenticates with its link's token in a header rather than a cookie, so it also
+ * works embedded in the tenant's app (a third-party iframe gets no SameSite=Strict cookies). The
+ * token is kept in memory and, where the browser allows it, in this tab's sessionStorage (so a
+ * reload keeps working); third-party frames often get no storage at all.
+ */
+let portalTokenInMemory: string | null = null;
+export function setPortalToken(token: string): void {
+  portalTokenInMemory = token;
+  try {
+    sessionStorage.setItem(PORTAL_KEY, token);
+  } catch {
+    // storage blocked in this (third-party) frame: memory only
+  }
+}
+export function portalToken(): string | null {
+  if (portalTokenInMemory) return portalTokenInMemory;
+  try {
+    return sessionStorage.getItem(PORTAL_KEY);
+  } catch {
+    return null;
+  }
+}
 
 export function loadChoice(): TenantChoice | null {
   try {
@@ -24,6 +49,8 @@ export function saveChoice(choice: TenantChoice | null): void {
 /** Same-origin client: the session cookie authenticates, the client adds the CSRF token. */
 export const api = new HeraldClient({
   headers: (): Record<string, string> => {
+    const portal = location.pathname.startsWith('/portal') ? portalToken() : null;
+    if (portal) return { authorization: `Portal ${portal}` };
     const c = loadChoice();
     return c ? { 'x-herald-tenant': c.tenant_id, 'x-herald-environment': c.environment } : {};
   },

@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Session } from '@herald/webhooks/client';
-import { api, describeError, loadChoice, saveChoice, type TenantChoice } from './api';
+import { api, describeError, loadChoice, portalToken, saveChoice, setPortalToken, type TenantChoice } from './api';
 import { AppView } from './pages/AppView';
 import { Apps } from './pages/Apps';
 import { Login } from './pages/Login';
@@ -95,13 +95,15 @@ function Portal({ session }: { session: Session }) {
 function Root() {
   const [state, setState] = useState<{ session: Session | null; error: string | null; ready: boolean }>({ session: null, error: null, ready: false });
   useEffect(() => {
-    const portalToken = location.pathname.startsWith('/portal') && location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : null;
-    const start = portalToken ? api.signIn({ portal_token: portalToken }) : api.session();
-    // The link's token must not linger in the address bar or history.
-    if (portalToken) history.replaceState(null, '', '/portal/endpoints');
-    start.then(
+    const inPortal = location.pathname.startsWith('/portal');
+    if (inPortal && location.hash.length > 1) {
+      setPortalToken(decodeURIComponent(location.hash.slice(1)));
+      // The link's token must not linger in the address bar or history.
+      history.replaceState(null, '', '/portal/endpoints');
+    }
+    api.session().then(
       (session) => setState({ session, error: null, ready: true }),
-      (err) => setState({ session: null, error: portalToken ? describeError(err) : null, ready: true }),
+      (err) => setState({ session: null, error: inPortal && portalToken() ? describeError(err) : null, ready: true }),
     );
   }, []);
   if (!state.ready) return <p role="status">Loading…</p>;

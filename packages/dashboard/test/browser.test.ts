@@ -3,6 +3,8 @@
 // HERALD_SCREENSHOTS=docs/screenshots also saves the main pages at 1280 px and 390 px.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -198,7 +200,10 @@ async function portal(link: string): Promise<void> {
     assert.equal(await page.getByRole('link', { name: 'Portal link' }).count(), 0);
     assert.ok(!(await page.content()).includes('billing-only'));
     await shot(page, 'portal');
-    const status = (path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
+    // The portal authenticates with its link's token in a header (no cookie): ask as it does.
+    const status = (path: string) =>
+      page.evaluate(async (p) => (await fetch(p, { headers: { authorization: `Portal ${sessionStorage.getItem('herald.portal')}` } })).status, path);
+    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/app')).status), 401, 'no ambient credential');
     assert.equal(await status(`/api/v1/app/${appA}/endpoint`), 200);
     assert.equal(await status(`/api/v1/app/${appB}/endpoint`), 404);
     assert.equal(await status(`/api/v1/app/${appB}`), 404);
@@ -213,6 +218,27 @@ async function portal(link: string): Promise<void> {
     await page.getByTestId('log-row').first().waitFor();
   } finally {
     await context.close();
+  }
+  await embedded(link);
+}
+
+/** The portal inside an iframe on another site (the tenant's own app), as it is meant to be used. */
+async function embedded(link: string): Promise<void> {
+  const host = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>Tenant app</h1><iframe title="Webhooks" src="${link}" width="1000" height="700"></iframe>`));
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const { context, page } = await newPage();
+  try {
+    // localhost vs 127.0.0.1: a different site, so the frame is third-party.
+    await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('iframe[title="Webhooks"]');
+    await frame.getByTestId('endpoint').filter({ hasText: '/orders' }).waitFor();
+    await frame.getByRole('link', { name: 'Message log' }).click();
+    await frame.getByTestId('log-row').first().waitFor();
+    await shot(page, 'portal-embedded');
+  } finally {
+    await context.close();
+    host.closeAllConnections();
+    await new Promise((r) => host.close(r));
   }
 }
 

@@ -158,6 +158,30 @@ describe('dashboard sessions and portal links', () => {
     assert.equal(created.status, 201);
   });
 
+  test('the embeddable portal sends its token as "Authorization: Portal …": same scope, no cookie, no CSRF', async () => {
+    const link = await h.call('POST', `/api/v1/app/${appA}/portal-link`, { token: tenant.test, body: {} });
+    assert.equal(link.status, 201);
+    const portal = { authorization: `Portal ${link.body.token}` };
+    const me = await h.call('GET', '/api/v1/session', { headers: portal });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.app_id, appA);
+    assert.equal((await h.call('GET', `/api/v1/app/${appA}/endpoint`, { headers: portal })).status, 200);
+    assert.equal((await h.call('GET', `/api/v1/app/${appB}/endpoint`, { headers: portal })).status, 404);
+    assert.equal((await h.call('GET', '/api/v1/app', { headers: portal })).status, 404);
+    assert.equal((await h.call('POST', `/api/v1/app/${appA}/portal-link`, { headers: portal, body: {} })).status, 404);
+    assert.equal((await h.call('GET', '/api/v1/tenants', { headers: portal })).status, 401);
+    const created = await h.call('POST', `/api/v1/app/${appA}/endpoint`, { headers: portal, body: { url: 'http://127.0.0.1:9/via-header' } });
+    assert.equal(created.status, 201);
+    const tampered = { authorization: `Portal ${link.body.token.slice(0, -3)}xyz` };
+    assert.equal((await h.call('GET', `/api/v1/app/${appA}/endpoint`, { headers: tampered })).status, 401);
+    assert.equal((await h.call('GET', '/api/v1/session', { headers: tampered })).status, 401);
+    // Portal pages may be framed by the tenant's app; operator pages may not.
+    assert.match(String((await h.call('GET', '/portal/endpoints')).headers['content-security-policy']), /frame-ancestors \*/);
+    const operator = await h.call('GET', '/apps/x');
+    assert.match(String(operator.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.equal(operator.headers['x-frame-options'], 'DENY');
+  });
+
   test('portal grants expire and are bound to their purpose', () => {
     const box = makeSecretBox(randomBytes(32));
     const sessions = makeSessions(box, () => false);

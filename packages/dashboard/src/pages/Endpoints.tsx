@@ -6,6 +6,19 @@ import { CopyButton, ErrorNote, StatusBadge, useAction, useLoad } from '../ui';
 const SCHEMES = ['', 'standard', 'standard-ed25519', 'hmac-hex', 'timestamped'];
 const ENVELOPES = ['', 'standard', 'classic', 'versioned', 'event', 'flat', 'raw'];
 
+/** A choice where '' means "inherit the application's setting". */
+function InheritSelect({ id, value, options, onChange }: { id: string; value: string; options: string[]; onChange: (v: string) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o || "application's default"}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A secret is shown in full exactly once: right after creation or rotation. */
 function SecretOnce({ endpoint, onDone }: { endpoint: Endpoint; onDone: () => void }) {
   return (
@@ -140,13 +153,7 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
           <label htmlFor={`edit-filter-${endpoint.id}`}>Event types</label>
           <input id={`edit-filter-${endpoint.id}`} value={edit.filter} onChange={(e) => setEdit({ ...edit, filter: e.target.value })} />
           <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
-          <select id={`edit-scheme-${endpoint.id}`} value={edit.scheme} onChange={(e) => setEdit({ ...edit, scheme: e.target.value })}>
-            {SCHEMES.map((x) => (
-              <option key={x} value={x}>
-                {x || "application's default"}
-              </option>
-            ))}
-          </select>
+          <InheritSelect id={`edit-scheme-${endpoint.id}`} value={edit.scheme} options={SCHEMES} onChange={(scheme) => setEdit({ ...edit, scheme })} />
           <label htmlFor={`edit-timeout-${endpoint.id}`}>Timeout (seconds)</label>
           <input id={`edit-timeout-${endpoint.id}`} type="number" min={1} max={30} value={edit.timeout} onChange={(e) => setEdit({ ...edit, timeout: e.target.value })} />
           <button type="submit" disabled={action.busy}>
@@ -263,21 +270,9 @@ export function Endpoints({ app }: { app: string }) {
         <label htmlFor="ep-filter">Event types (comma separated, empty for all)</label>
         <input id="ep-filter" value={form.filter} onChange={(e) => setForm({ ...form, filter: e.target.value })} />
         <label htmlFor="ep-scheme">Signature scheme</label>
-        <select id="ep-scheme" value={form.scheme} onChange={(e) => setForm({ ...form, scheme: e.target.value })}>
-          {SCHEMES.map((s) => (
-            <option key={s} value={s}>
-              {s || "application's default"}
-            </option>
-          ))}
-        </select>
+        <InheritSelect id="ep-scheme" value={form.scheme} options={SCHEMES} onChange={(scheme) => setForm({ ...form, scheme })} />
         <label htmlFor="ep-envelope">Envelope</label>
-        <select id="ep-envelope" value={form.envelope} onChange={(e) => setForm({ ...form, envelope: e.target.value })}>
-          {ENVELOPES.map((s) => (
-            <option key={s} value={s}>
-              {s || "application's default"}
-            </option>
-          ))}
-        </select>
+        <InheritSelect id="ep-envelope" value={form.envelope} options={ENVELOPES} onChange={(envelope) => setForm({ ...form, envelope })} />
         <button type="submit" disabled={create.busy}>
           {create.busy ? 'Creating…' : 'Create endpoint'}
         </button>

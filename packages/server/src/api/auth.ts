@@ -34,9 +34,21 @@ function portalAllows(method: string, url: string, appId: string): boolean {
 }
 
 export function makeAuth(store: Store, adminToken: string, sessions: Sessions) {
-  /** A bearer token, or the browser session (with its CSRF token on unsafe methods). */
+  /**
+   * A bearer token; a portal token (`Authorization: Portal <token>`, what the embeddable portal
+   * sends: no cookie, so it works inside a third-party iframe and needs no CSRF token); or the
+   * browser session (with its CSRF token on unsafe methods).
+   */
   function credential(req: FastifyRequest, reply: FastifyReply): { token: string } | { session: Session } {
     const header = req.headers.authorization;
+    const portal = header?.match(/^Portal\s+(\S+)$/i);
+    if (portal) {
+      const grant = sessions.openPortalGrant(portal[1]!, Date.now());
+      if (!grant) throw unauthorized(reply, 'This portal link is invalid or has expired; ask for a new one');
+      const session: Session = { kind: 'portal', ...grant, csrf: '' };
+      req.session = session;
+      return { session };
+    }
     if (header) {
       const match = header.match(/^Bearer\s+(\S+)$/i);
       if (!match) throw unauthorized(reply, 'Send your API key as "Authorization: Bearer hk_test_…" or "hk_live_…"');

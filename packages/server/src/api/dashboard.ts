@@ -34,7 +34,14 @@ export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(
       void reply.code(503).type('text/plain; charset=utf-8').send('The dashboard is not built. Run `npm run build` (npm install does it) and restart Herald.');
       return true;
     }
-    void reply.header('cache-control', 'no-cache').header('x-frame-options', 'DENY').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'").sendFile('index.html');
+    // The customer portal is made to be embedded in the tenant's own app (an iframe); the
+    // operator dashboard never is.
+    const frameAncestors = path === '/portal' || path.startsWith('/portal/') ? '*' : "'none'";
+    if (frameAncestors === "'none'") void reply.header('x-frame-options', 'DENY');
+    void reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors ${frameAncestors}`)
+      .sendFile('index.html');
     return true;
   };
 }
