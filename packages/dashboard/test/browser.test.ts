@@ -170,6 +170,7 @@ test('operator: sign in by keyboard, create an endpoint and copy its secret, see
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('img', { name: 'Deliveries by status' }).waitFor();
     await page.getByRole('img', { name: 'Attempt latency over time per endpoint' }).waitFor();
+    await page.getByRole('img', { name: 'Success rate over time per endpoint' }).waitFor();
     await shot(page, 'overview');
 
     // A portal link for this application…

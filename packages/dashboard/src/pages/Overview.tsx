@@ -51,6 +51,45 @@ function LatencyChart({ attempts }: { attempts: Attempt[] }) {
   );
 }
 
+/** Success rate per endpoint over time: the window's attempts in ten equal time buckets. */
+function SuccessChart({ attempts }: { attempts: Attempt[] }) {
+  if (!attempts.length) return null;
+  const counts = new Map<string, number>();
+  for (const a of attempts) counts.set(a.endpoint_id, (counts.get(a.endpoint_id) ?? 0) + 1);
+  const endpoints = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, SERIES.length).map(([id]) => id);
+  const times = attempts.map((a) => Date.parse(a.created_at));
+  const t0 = Math.min(...times);
+  const span = Math.max(1, Math.max(...times) - t0);
+  const BUCKETS = 10;
+  const bucketOf = (t: number) => Math.min(BUCKETS - 1, Math.floor((BUCKETS * (t - t0)) / span));
+  return (
+    <figure>
+      <svg role="img" aria-label="Success rate over time per endpoint" viewBox="0 0 320 130" className="chart">
+        <line x1="40" y1="110" x2="310" y2="110" stroke="#9aa4b2" />
+        <line x1="40" y1="10" x2="40" y2="110" stroke="#9aa4b2" />
+        <text x="36" y="14" fontSize="9" textAnchor="end">
+          100 %
+        </text>
+        <text x="36" y="110" fontSize="9" textAnchor="end">
+          0 %
+        </text>
+        {endpoints.map((id, i) => {
+          const ok = new Array<number>(BUCKETS).fill(0);
+          const all = new Array<number>(BUCKETS).fill(0);
+          for (const a of attempts) {
+            if (a.endpoint_id !== id) continue;
+            const b = bucketOf(Date.parse(a.created_at));
+            all[b]!++;
+            if (a.status === 'succeeded') ok[b]!++;
+          }
+          const points = all.flatMap((n, b) => (n ? [`${40 + (270 * (b + 0.5)) / BUCKETS},${110 - (100 * ok[b]!) / n}`] : []));
+          return <polyline key={id} points={points.join(' ')} fill="none" stroke={SERIES[i]} strokeWidth="2" />;
+        })}
+      </svg>
+    </figure>
+  );
+}
+
 export function Overview({ app }: { app: string }) {
   const recent = useLoad(() => api.listDeliveries(app, { limit: 250 }), [app]);
   const attempts = useLoad(() => api.listAttemptsOfApp(app, { limit: 250 }), [app]);
@@ -90,6 +129,8 @@ export function Overview({ app }: { app: string }) {
       <h4>Attempt latency</h4>
       <ErrorNote error={attempts.error} />
       <LatencyChart attempts={attempts.data?.data ?? []} />
+      <h4>Success rate over time</h4>
+      <SuccessChart attempts={attempts.data?.data ?? []} />
       <h4>Success rate per endpoint</h4>
       <table>
         <thead>
