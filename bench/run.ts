@@ -70,3 +70,5 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 for (const r of runs) if (r.notes) console.log(`- ${r.system} ${r.mode} ${r.scenario}: ${r.notes}`);
+// Peer client libraries (pg-boss, ioredis) can leave timers behind; the run is over.
+process.exit(0);
