@@ -7,15 +7,20 @@ const COLORS: Record<string, string> = { succeeded: '#1f7a4d', failed: '#b42318'
 /** Bars where a person would rather look than read: outcomes, and success rate per endpoint. */
 const SERIES = ['#2459b8', '#1f7a4d', '#b42318', '#8a6d00', '#6b3fa0', '#0f766e'];
 
-/** Attempt latency over time, one series per endpoint (the six busiest in the window). */
-function LatencyChart({ attempts }: { attempts: Attempt[] }) {
-  if (!attempts.length) return <p className="muted">No attempts yet.</p>;
+/** What both time charts plot: the busiest endpoints (one series each) and the window's time span. */
+function timeWindow(attempts: Attempt[]): { endpoints: string[]; t0: number; span: number } {
   const counts = new Map<string, number>();
   for (const a of attempts) counts.set(a.endpoint_id, (counts.get(a.endpoint_id) ?? 0) + 1);
   const endpoints = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, SERIES.length).map(([id]) => id);
   const times = attempts.map((a) => Date.parse(a.created_at));
   const t0 = Math.min(...times);
-  const span = Math.max(1, Math.max(...times) - t0);
+  return { endpoints, t0, span: Math.max(1, Math.max(...times) - t0) };
+}
+
+/** Attempt latency over time, one series per endpoint (the six busiest in the window). */
+function LatencyChart({ attempts }: { attempts: Attempt[] }) {
+  if (!attempts.length) return <p className="muted">No attempts yet.</p>;
+  const { endpoints, t0, span } = timeWindow(attempts);
   const maxMs = Math.max(1, ...attempts.map((a) => a.duration_ms));
   const x = (t: number) => 40 + (270 * (t - t0)) / span;
   const y = (ms: number) => 110 - (100 * ms) / maxMs;
@@ -54,12 +59,7 @@ function LatencyChart({ attempts }: { attempts: Attempt[] }) {
 /** Success rate per endpoint over time: the window's attempts in ten equal time buckets. */
 function SuccessChart({ attempts }: { attempts: Attempt[] }) {
   if (!attempts.length) return null;
-  const counts = new Map<string, number>();
-  for (const a of attempts) counts.set(a.endpoint_id, (counts.get(a.endpoint_id) ?? 0) + 1);
-  const endpoints = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, SERIES.length).map(([id]) => id);
-  const times = attempts.map((a) => Date.parse(a.created_at));
-  const t0 = Math.min(...times);
-  const span = Math.max(1, Math.max(...times) - t0);
+  const { endpoints, t0, span } = timeWindow(attempts);
   const BUCKETS = 10;
   const bucketOf = (t: number) => Math.min(BUCKETS - 1, Math.floor((BUCKETS * (t - t0)) / span));
   return (
