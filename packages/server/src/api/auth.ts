@@ -41,13 +41,10 @@ export function makeAuth(store: Store, adminToken: string, sessions: Sessions) {
    */
   function credential(req: FastifyRequest, reply: FastifyReply): { token: string } | { session: Session } {
     const header = req.headers.authorization;
-    const portal = header?.match(/^Portal\s+(\S+)$/i);
+    const portal = sessions.fromPortalHeader(req, Date.now());
     if (portal) {
-      const grant = sessions.openPortalGrant(portal[1]!, Date.now());
-      if (!grant) throw unauthorized(reply, 'This portal link is invalid or has expired; ask for a new one');
-      const session: Session = { kind: 'portal', ...grant, csrf: '' };
-      req.session = session;
-      return { session };
+      req.session = portal;
+      return { session: portal };
     }
     if (header) {
       const match = header.match(/^Bearer\s+(\S+)$/i);

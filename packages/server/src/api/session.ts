@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Environment } from '../crypto/tokens.js';
+import { HttpProblem } from '../errors.js';
 
 /**
  * Browser sessions for the dashboard and the customer portal. A session is sealed (AES-GCM with
@@ -37,6 +38,11 @@ export interface Sessions {
   /** A sealed, expiring grant for one application: the customer portal link carries it. */
   grantPortal(grant: PortalGrant): string;
   openPortalGrant(token: string, now: number): PortalGrant | null;
+  /**
+   * The session carried by `Authorization: Portal <token>` (what the embeddable portal sends):
+   * undefined when the request has no such header; throws 401 when the token is bad or expired.
+   */
+  fromPortalHeader(req: FastifyRequest, now: number): Session | undefined;
 }
 
 export function makeSessions(box: SecretBox, secureCookies: () => boolean): Sessions {
@@ -70,6 +76,13 @@ export function makeSessions(box: SecretBox, secureCookies: () => boolean): Sess
     },
     grantPortal(grant) {
       return box.seal(JSON.stringify({ ...grant, purpose: 'portal' }));
+    },
+    fromPortalHeader(req, now) {
+      const match = req.headers.authorization?.match(/^Portal\s+(\S+)$/i);
+      if (!match) return undefined;
+      const grant = this.openPortalGrant(match[1]!, now);
+      if (!grant) throw new HttpProblem(401, 'Unauthorized', 'This portal link is invalid or has expired; ask for a new one');
+      return { kind: 'portal', ...grant, csrf: '' };
     },
     openPortalGrant(token, now) {
       const g = openJson<PortalGrant & { purpose?: string }>(token);

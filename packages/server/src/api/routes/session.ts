@@ -76,10 +76,7 @@ export function sessionRoutes(app: Api, { store }: ApiContext, { sessions, admin
 
   app.get('/session', { schema: { tags, summary: 'The current browser session (or the portal token sent as "Authorization: Portal …")', response: { 200: SessionOut, ...errorResponses } } }, async (req) => {
     const now = Date.now();
-    const portal = req.headers.authorization?.match(/^Portal\s+(\S+)$/i);
-    const grant = portal ? sessions.openPortalGrant(portal[1]!, now) : null;
-    if (portal && !grant) throw new HttpProblem(401, 'Unauthorized', 'This portal link is invalid or has expired; ask for a new one');
-    const session: Session | null = grant ? { kind: 'portal', ...grant, csrf: '' } : sessions.read(req, now);
+    const session = sessions.fromPortalHeader(req, now) ?? sessions.read(req, now);
     if (!session) throw new HttpProblem(401, 'Unauthorized', 'Not signed in');
     return describe(session);
   });
