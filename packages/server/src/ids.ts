@@ -18,27 +18,53 @@ function takeRandom(n: number): number {
   return at;
 }
 
-/** ULID-style id: 48-bit millisecond time + 80 random bits, base32, with a type prefix. */
+// The previous id's time and random digits (see newId).
+const last = { time: -1, timeText: '', digits: [] as number[] };
+
+/**
+ * ULID-style id: 48-bit millisecond time + 80 random bits, base32, with a type prefix.
+ * Monotonic within a process: an id minted in the same millisecond as the previous one (or after
+ * the clock stepped back) reuses that time and increments its random part, so ids minted one after
+ * another always sort in creation order — list pages are "newest first" by id.
+ */
 export function newId(prefix: IdPrefix, now = Date.now()): string {
-  let time = '';
+  if (now <= last.time) return `${prefix}_${last.timeText}${incrementBase32(last)}`;
+  let timeText = '';
   let t = now;
   for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
+    timeText = ALPHABET[t % 32] + timeText;
     t = Math.floor(t / 32);
   }
   const offset = takeRandom(10);
-  let random = '';
   // 80 bits → 16 base32 characters, 5 bits at a time.
+  const digits: number[] = [];
   let acc = 0;
   let bits = 0;
   for (let i = offset; i < offset + 10; i++) {
     acc = (acc << 8) | pool[i]!;
     bits += 8;
     while (bits >= 5) {
-      random += ALPHABET[(acc >> (bits - 5)) & 31];
+      digits.push((acc >> (bits - 5)) & 31);
       bits -= 5;
     }
     acc &= (1 << bits) - 1;
   }
-  return `${prefix}_${time}${random}`;
+  // The top bit starts clear so that 2^79 increments fit before the random part would overflow.
+  digits[0] = digits[0]! & 15;
+  last.time = now;
+  last.timeText = timeText;
+  last.digits = digits;
+  return `${prefix}_${timeText}${digits.map((d) => ALPHABET[d]).join('')}`;
+}
+
+function incrementBase32(state: { digits: number[] }): string {
+  const digits = state.digits;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i]! < 31) {
+      digits[i]!++;
+      break;
+    }
+    digits[i] = 0;
+  }
+  return digits.map((d) => ALPHABET[d]).join('');
 }
