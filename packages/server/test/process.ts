@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +25,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `herald serve` as a real child process and waits until /health/ready answers. */
-export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): Promise<ServerProcess> {
+/** The production bundle `npm run build` writes (scripts/build-server.mjs). */
+export const BUNDLE = fileURLToPath(new URL('../dist/herald.mjs', import.meta.url));
+
+/** Rebuilds BUNDLE from the current sources (under a second). */
+export function buildBundle(): void {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Runs `herald serve` as a real child process and waits until /health/ready answers. `entry`: the CLI (tsx, default) or BUNDLE. */
+export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = [], entry = CLI): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, entry, 'serve', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,9 @@ import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.
  * answered in the order they were made (one connection, one queue), as before.
  */
 export async function openThreadedSqliteStore(path: string): Promise<Store & { applied: string[] }> {
-  const worker = new Worker(new URL('./thread-entry.mjs', import.meta.url), { workerData: { path } });
+  // From src (tsx) the thread must register tsx itself; bundled (`npm run build`) it is plain JS.
+  const entry = import.meta.url.endsWith('.ts') ? new URL('./thread-entry.mjs', import.meta.url) : new URL('./store-thread.mjs', import.meta.url);
+  const worker = new Worker(entry, { workerData: { path } });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
