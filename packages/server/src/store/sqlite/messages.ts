@@ -1,4 +1,4 @@
-import type { LogFilter, MessageRow, PageQuery, PublishResult, Scope, Store } from '../types.js';
+import type { LogFilter, MessageRow, PageQuery, PublishInput, PublishResult, Scope, Store } from '../types.js';
 import { toPage, Where, type Db } from './db.js';
 
 type MessageOps = Pick<Store, 'publish' | 'listMessages' | 'getMessage'>;
@@ -42,53 +42,84 @@ export function makeMessageOps(db: Db): MessageOps {
      VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
   );
 
+  // One publish: message, deliveries and idempotency key together or not at all. Always run inside
+  // a group's transaction (below), where it is a savepoint: one failing rolls back alone.
+  const publishOne = db.transaction((scope: Scope, input: PublishInput): PublishResult => {
+    if (input.idempotency) {
+      const existing = findKey.get(scope.tenant_id, scope.environment, input.idempotency.key) as
+        | { request_hash: string; message_id: string; created_at: number }
+        | undefined;
+      if (existing && existing.created_at > input.now - input.idempotency.window_ms) {
+        if (existing.request_hash !== input.idempotency.request_hash) return { kind: 'idempotency_mismatch' };
+        const original = messageById.get(existing.message_id) as MessageRow | undefined;
+        if (original) return { kind: 'replayed', message: original };
+      }
+      if (existing) deleteKey.run(scope.tenant_id, scope.environment, input.idempotency.key);
+    }
+    if (input.event_id) {
+      const original = messageByEventId.get(input.app_id, input.event_id) as MessageRow | undefined;
+      if (original) return { kind: 'replayed', message: original };
+    }
+    insertMessage.run(
+      input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
+      input.record?.id ?? null, input.record?.format ?? null, input.now,
+    );
+    let deliveries = 0;
+    for (const ep of subscribedEndpoints.all(input.app_id) as { id: string; filter_types: string | null }[]) {
+      if (!matchesFilter(ep.filter_types, input.event_type)) continue;
+      insertDelivery.run(input.newDeliveryId(), scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, input.now, input.now, input.now);
+      deliveries++;
+    }
+    if (input.idempotency) {
+      insertKey.run(scope.tenant_id, scope.environment, input.idempotency.key, input.idempotency.request_hash, input.id, input.now);
+    }
+    const message: MessageRow = {
+      id: input.id,
+      app_id: input.app_id,
+      event_type: input.event_type,
+      event_id: input.event_id,
+      payload: input.payload,
+      purged_at: null,
+      record_id: input.record?.id ?? null,
+      record_format: input.record?.format ?? null,
+      created_at: input.now,
+    };
+    return { kind: 'created', message, deliveries };
+  });
+
+  // Group commit: publishes that arrive together (the store thread takes every queued call before
+  // its next turn) share one BEGIN IMMEDIATE … COMMIT, and each caller hears back only after that
+  // COMMIT. A commit per publish was ~60 % of the store thread's time under publish load.
+  // Duplicates in one group still meet: later savepoints see earlier ones' rows.
+  let group: { scope: Scope; input: PublishInput; resolve: (r: PublishResult) => void; reject: (e: unknown) => void }[] = [];
+  const runGroup = db.transaction((batch: typeof group) =>
+    batch.map((p) => {
+      try {
+        return { ok: true as const, result: publishOne(p.scope, p.input) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+  function commitGroup(): void {
+    const batch = group;
+    group = [];
+    let outcomes: ReturnType<typeof runGroup>;
+    try {
+      outcomes = runGroup.immediate(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.result) : batch[i]!.reject(o.error)));
+  }
+
   return {
-    async publish(scope, input) {
-      // One synchronous transaction: message, deliveries and idempotency key commit together or not at all.
-      // BEGIN IMMEDIATE takes the write lock first, so concurrent duplicates serialise on it.
-      const run = db.transaction((): PublishResult => {
-        if (input.idempotency) {
-          const existing = findKey.get(scope.tenant_id, scope.environment, input.idempotency.key) as
-            | { request_hash: string; message_id: string; created_at: number }
-            | undefined;
-          if (existing && existing.created_at > input.now - input.idempotency.window_ms) {
-            if (existing.request_hash !== input.idempotency.request_hash) return { kind: 'idempotency_mismatch' };
-            const original = messageById.get(existing.message_id) as MessageRow | undefined;
-            if (original) return { kind: 'replayed', message: original };
-          }
-          if (existing) deleteKey.run(scope.tenant_id, scope.environment, input.idempotency.key);
-        }
-        if (input.event_id) {
-          const original = messageByEventId.get(input.app_id, input.event_id) as MessageRow | undefined;
-          if (original) return { kind: 'replayed', message: original };
-        }
-        insertMessage.run(
-          input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
-          input.record?.id ?? null, input.record?.format ?? null, input.now,
-        );
-        let deliveries = 0;
-        for (const ep of subscribedEndpoints.all(input.app_id) as { id: string; filter_types: string | null }[]) {
-          if (!matchesFilter(ep.filter_types, input.event_type)) continue;
-          insertDelivery.run(input.newDeliveryId(), scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, input.now, input.now, input.now);
-          deliveries++;
-        }
-        if (input.idempotency) {
-          insertKey.run(scope.tenant_id, scope.environment, input.idempotency.key, input.idempotency.request_hash, input.id, input.now);
-        }
-        const message: MessageRow = {
-          id: input.id,
-          app_id: input.app_id,
-          event_type: input.event_type,
-          event_id: input.event_id,
-          payload: input.payload,
-          purged_at: null,
-          record_id: input.record?.id ?? null,
-          record_format: input.record?.format ?? null,
-          created_at: input.now,
-        };
-        return { kind: 'created', message, deliveries };
+    publish(scope, input) {
+      return new Promise<PublishResult>((resolve, reject) => {
+        if (!group.length) setImmediate(commitGroup);
+        group.push({ scope, input, resolve, reject });
       });
-      return run.immediate();
     },
 
     async listMessages(scope, appId, filter, page) {

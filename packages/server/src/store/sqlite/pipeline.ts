@@ -115,6 +115,13 @@ export function makePipelineOps(db: Db): PipelineOps {
         const endpoints = new Map<string, EndpointRuntime>();
         const deliveries: ClaimedDelivery[] = [];
         if (!found.length) return { deliveries, endpoints };
+        // A fanned-out message is due at many endpoints at once: read it once per claim.
+        const messages = new Map<string, MessageForSend>();
+        const messageFor = (id: string) => {
+          let m = messages.get(id);
+          if (m === undefined) messages.set(id, (m = messageForSend.get(id) as MessageForSend));
+          return m;
+        };
         const allowances = found.map((c) => rateAllowance(c, now));
         const grants = allocateFairly(
           found.map((c, i) => Math.max(0, Math.min(c.max_in_flight - c.in_flight, allowances[i]!.left))),
@@ -133,7 +140,7 @@ export function makePipelineOps(db: Db): PipelineOps {
           if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + claimed.length, c.id);
           endpoints.set(c.id, resolveRuntime(c, now));
           for (const d of claimed) {
-            deliveries.push(claimedDelivery(d, messageForSend.get(d.message_id) as MessageForSend));
+            deliveries.push(claimedDelivery(d, messageFor(d.message_id)));
           }
         });
         return { deliveries, endpoints };
