@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serverPath } from '../../paths.js';
 import pg from 'pg';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = serverPath('src', 'store', 'postgres', 'migrations');
 const INT8 = 20;
 
 /** Runs one statement; `?` placeholders (shared with the SQLite SQL) become $1, $2, … */

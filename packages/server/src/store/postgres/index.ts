@@ -3,7 +3,7 @@ import type { ApiKeyRow, RecordRow, SigningKeyRow, Store, TenantRow, WebhookKeyR
 import { toPage } from '../sqlite/db.js';
 import { migrate, openPool } from './db.js';
 import { makePgMessageOps } from './messages.js';
-import { makePgPipelineOps } from './pipeline.js';
+import { makePgPipelineOps, type PgPipelineOptions } from './pipeline.js';
 import { insertRow, makePgResourceOps } from './resources.js';
 
 type KeyRaw = Omit<SigningKeyRow, 'public_jwk'> & { public_jwk: string };
@@ -14,7 +14,7 @@ const WEBHOOK_KEY_COLUMNS = 'id, app_id, hint, status, created_at, updated_at';
  * The PostgreSQL store (DATABASE_URL=postgres://…): the same contract and the same rows as the
  * embedded SQLite store, for many Herald processes on one database. Opening it migrates.
  */
-export async function openPostgresStore(url: string): Promise<Store & { applied: string[] }> {
+export async function openPostgresStore(url: string, options: PgPipelineOptions = {}): Promise<Store & { applied: string[] }> {
   const db = openPool(url);
   const { q, tx } = db;
   const applied = await migrate(db);
@@ -72,7 +72,7 @@ export async function openPostgresStore(url: string): Promise<Store & { applied:
 
     ...makePgResourceOps(db),
     ...makePgMessageOps(db),
-    ...makePgPipelineOps(db),
+    ...makePgPipelineOps(db, options),
 
     async createWebhookKey(scope, appId, key, now) {
       await tx(async (qq) => {
