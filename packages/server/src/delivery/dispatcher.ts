@@ -122,7 +122,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
     const attemptNumber = d.attempt_count + 1;
     await recorder.record({
-      delivery: d,
+      delivery: { id: d.id, tenant_id: d.tenant_id, environment: d.environment, app_id: d.app_id, message_id: d.message_id, endpoint_id: d.endpoint_id, event_type: d.event_type },
       owner,
       next,
       disable_endpoint: next.disable_endpoint,
@@ -174,6 +174,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function loop(): Promise<void> {
+    let lastClaimAt = 0;
+    let lastClaimFull = false;
     while (running) {
       try {
         const capacity = config.maxConcurrency - inFlight;
@@ -181,12 +183,14 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
           await sleep(config.pollIntervalMs);
           continue;
         }
-        const { deliveries, endpoints } = await store.claimDue({
-          now: Date.now(),
-          owner,
-          limit: Math.min(capacity, config.claimBatch),
-          leaseGraceMs: config.leaseGraceMs,
-        });
+        // A claim that came back full means more is waiting: go again at once. Otherwise let a
+        // few milliseconds of work gather (a plain timer: wake-ups do not cut it short).
+        const wait = lastClaimFull ? 0 : lastClaimAt + config.claimIntervalMs - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        lastClaimAt = Date.now();
+        const limit = Math.min(capacity, config.claimBatch);
+        const { deliveries, endpoints } = await store.claimDue({ now: lastClaimAt, owner, limit, leaseGraceMs: config.leaseGraceMs });
+        lastClaimFull = deliveries.length >= limit;
         for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!);
         if (!deliveries.length) await sleep(await idleDelay());
       } catch (err) {

@@ -76,6 +76,41 @@ export interface SenderOptions {
 }
 
 /**
+ * A request's overall deadline, as the smallest thing undici accepts as a signal (an object with
+ * `aborted`, `reason` and add/removeEventListener). An AbortController per request, with its
+ * EventTarget listener bookkeeping, cost ~4 % of a delivery's CPU in the profile
+ * (AbortSignal.timeout() before it, ~3 % more).
+ */
+class Deadline {
+  aborted = false;
+  reason: unknown = undefined;
+  private listeners: (() => void)[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(ms: number, reason: () => unknown) {
+    this.timer = setTimeout(() => {
+      this.aborted = true;
+      this.reason = reason();
+      for (const listener of this.listeners.splice(0)) listener();
+    }, ms);
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const i = this.listeners.indexOf(listener);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.listeners.length = 0;
+  }
+}
+
+/**
  * POSTs with an undici Agent: pooled keep-alive connections per origin, no redirects (undici's
  * `request` does not follow them), per-request header/body timeouts plus an overall deadline.
  * Every new connection passes the network policy: IP literals directly, hostnames through a
@@ -96,10 +131,8 @@ export function makeSender(options: SenderOptions): Sender {
     async send({ url, headers, body, timeoutMs }) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
-      // The overall deadline (connect + headers + body). A plain timer and controller: the
-      // AbortSignal.timeout() equivalent showed up at ~3 % of a delivery's CPU.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+      // The overall deadline (connect + headers + body).
+      const deadline = new Deadline(timeoutMs, () => new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
       try {
         const res = await request(url, {
           method: 'POST',
@@ -108,7 +141,7 @@ export function makeSender(options: SenderOptions): Sender {
           dispatcher: agent,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
-          signal: deadline.signal,
+          signal: deadline as unknown as AbortSignal,
         });
         const raw = await readLimited(res.body, options.maxResponseBytes);
         const ok = res.statusCode >= 200 && res.statusCode < 300;
@@ -126,7 +159,7 @@ export function makeSender(options: SenderOptions): Sender {
         const message = errorClass === 'timeout' ? `No complete response within ${timeoutMs} ms` : String((err as Error).message ?? err);
         return { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: elapsed(), errorClass, errorMessage: message };
       } finally {
-        clearTimeout(timer);
+        deadline.clear();
       }
     },
     async close() {

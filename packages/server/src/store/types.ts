@@ -340,8 +340,11 @@ export interface RecordOptions {
   autoDisableAfterMs: number;
 }
 
+/** What recording an outcome needs of its delivery: ids, not the payload (it crosses a thread). */
+export type DeliveryRef = Pick<ClaimedDelivery, 'id' | 'tenant_id' | 'environment' | 'app_id' | 'message_id' | 'endpoint_id' | 'event_type'>;
+
 export interface AttemptOutcome {
-  delivery: ClaimedDelivery;
+  delivery: DeliveryRef;
   owner: string;
   attempt: Omit<AttemptRow, 'app_id' | 'delivery_id' | 'message_id' | 'endpoint_id' | 'event_type'>;
   next: { status: 'pending' | 'succeeded' | 'failed'; next_attempt_at: number | null; schedule_index: number };
