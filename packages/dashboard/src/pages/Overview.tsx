@@ -17,6 +17,22 @@ function timeWindow(attempts: Attempt[]): { endpoints: string[]; t0: number; spa
   return { endpoints, t0, span: Math.max(1, Math.max(...times) - t0) };
 }
 
+/** The time charts' axes: plot area x 40–310, y 10–110, labelled at its top and bottom. */
+function ChartAxes({ top, bottom }: { top: string; bottom: string }) {
+  return (
+    <>
+      <line x1="40" y1="110" x2="310" y2="110" stroke="#9aa4b2" />
+      <line x1="40" y1="10" x2="40" y2="110" stroke="#9aa4b2" />
+      <text x="36" y="14" fontSize="9" textAnchor="end">
+        {top}
+      </text>
+      <text x="36" y="110" fontSize="9" textAnchor="end">
+        {bottom}
+      </text>
+    </>
+  );
+}
+
 /** Attempt latency over time, one series per endpoint (the six busiest in the window). */
 function LatencyChart({ attempts }: { attempts: Attempt[] }) {
   if (!attempts.length) return <p className="muted">No attempts yet.</p>;
@@ -27,14 +43,7 @@ function LatencyChart({ attempts }: { attempts: Attempt[] }) {
   return (
     <figure>
       <svg role="img" aria-label="Attempt latency over time per endpoint" viewBox="0 0 320 130" className="chart">
-        <line x1="40" y1="110" x2="310" y2="110" stroke="#9aa4b2" />
-        <line x1="40" y1="10" x2="40" y2="110" stroke="#9aa4b2" />
-        <text x="36" y="14" fontSize="9" textAnchor="end">
-          {maxMs} ms
-        </text>
-        <text x="36" y="110" fontSize="9" textAnchor="end">
-          0
-        </text>
+        <ChartAxes top={`${maxMs} ms`} bottom="0" />
         {endpoints.map((id, i) => (
           <g key={id} fill={SERIES[i]}>
             {attempts
@@ -65,14 +74,7 @@ function SuccessChart({ attempts }: { attempts: Attempt[] }) {
   return (
     <figure>
       <svg role="img" aria-label="Success rate over time per endpoint" viewBox="0 0 320 130" className="chart">
-        <line x1="40" y1="110" x2="310" y2="110" stroke="#9aa4b2" />
-        <line x1="40" y1="10" x2="40" y2="110" stroke="#9aa4b2" />
-        <text x="36" y="14" fontSize="9" textAnchor="end">
-          100 %
-        </text>
-        <text x="36" y="110" fontSize="9" textAnchor="end">
-          0 %
-        </text>
+        <ChartAxes top="100 %" bottom="0 %" />
         {endpoints.map((id, i) => {
           const ok = new Array<number>(BUCKETS).fill(0);
           const all = new Array<number>(BUCKETS).fill(0);
