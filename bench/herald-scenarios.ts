@@ -1,4 +1,4 @@
-import { benchPayload, drainRate, loadLoop, memoryOf, pacedLoop, round, sampleRss, sleep, type Receiver, type Run } from './lib/common.js';
+import { benchPayload, drainRate, loadLoop, memoryOf, pacedLatency, round, sampleRss, sleep, type Receiver, type Run } from './lib/common.js';
 import { HeraldCluster, type HeraldMode } from './lib/herald.js';
 
 export interface HeraldOptions {
@@ -65,8 +65,7 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     await sleep(500);
     await rx.reset();
     const rate = Math.max(1, (0.5 * throughput) / GROUPS);
-    const sent = await pacedLoop(rate, o.pacedMs, (i) => publish(app, `t${i % GROUPS}`, i));
-    const paced = await rx.waitForHealthy(sent * GROUPS, 30_000);
+    const { sent, stats: paced } = await pacedLatency(rx, rate, o.pacedMs, (i) => publish(app, `t${i % GROUPS}`, i), (_, n) => n * GROUPS);
     const latency = row('latency@50%', { deliveries_per_s: round(rate * GROUPS), p50_ms: round(paced.p50_ms), p99_ms: round(paced.p99_ms), notes: `${paced.healthy} of ${sent * GROUPS} received` });
     runs.push(latency);
 
@@ -89,8 +88,7 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     const isoDrained = await rx.waitForHealthy(healthyExpected, o.drainCapMs);
     const isoThroughput = drainRate(isoDrained) ?? 0;
     await rx.reset();
-    const isoSent = await pacedLoop(rate, o.pacedMs, (i) => publish(isolated, `t${i % GROUPS}`, i));
-    const isoPaced = await rx.waitForHealthy(isoSent * GROUPS - Math.ceil(isoSent / GROUPS), 30_000);
+    const { stats: isoPaced } = await pacedLatency(rx, rate, o.pacedMs, (i) => publish(isolated, `t${i % GROUPS}`, i), (first, n) => n * GROUPS - (Math.ceil((first + n) / GROUPS) - Math.ceil(first / GROUPS)));
     runs.push(
       row('isolation (1 of 100 hangs)', {
         deliveries_per_s: round(isoThroughput),

@@ -151,6 +151,29 @@ export async function loadLoop(count: number, durationMs: number, concurrency: n
   return { done, ms: Date.now() - started };
 }
 
+/**
+ * Publish→receive latency at a steady rate. A warm-up at the same rate comes first and is not
+ * counted: the process under test may so far only have delivered (its publish path not yet
+ * compiled by the JIT, its connection pools empty), and a cold start is not what p99 at half load
+ * is meant to show.
+ */
+export async function pacedLatency(
+  rx: Receiver,
+  ratePerS: number,
+  durationMs: number,
+  publish: (i: number) => Promise<void>,
+  /** Healthy deliveries expected from the tasks numbered first … first + count − 1. */
+  expected: (first: number, count: number) => number,
+): Promise<{ sent: number; stats: ReceiverStats }> {
+  const warm = await pacedLoop(ratePerS, LATENCY_WARMUP_MS, publish);
+  await rx.waitForHealthy(expected(0, warm), 30_000);
+  await sleep(200);
+  await rx.reset();
+  const sent = await pacedLoop(ratePerS, durationMs, (i) => publish(warm + i));
+  return { sent, stats: await rx.waitForHealthy(expected(warm, sent), 30_000) };
+}
+const LATENCY_WARMUP_MS = 2_000;
+
 /** Starts `task` at a steady rate for `durationMs` (open loop: a slow task does not slow the clock). */
 export async function pacedLoop(ratePerS: number, durationMs: number, task: (i: number) => Promise<void>): Promise<number> {
   const started = Date.now();

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { createTestDatabase } from '../../packages/server/test/helpers.js';
-import { spawnServer, type ServerProcess } from '../../packages/server/test/process.js';
+import { BUNDLE, buildBundle, spawnServer, type ServerProcess } from '../../packages/server/test/process.js';
 
 const ADMIN = 'bench-admin-token';
+
+/** Herald runs as in production: the esbuild bundle, rebuilt from the current sources once per bench run. */
+let built = false;
 
 export interface HeraldMode {
   store: 'sqlite' | 'postgres';
@@ -40,6 +43,8 @@ export class HeraldCluster {
   }
 
   async start(): Promise<void> {
+    if (!built) buildBundle();
+    built = true;
     if (this.mode.store === 'postgres') this.database = await createTestDatabase();
     await this.publishingPhase();
   }
@@ -54,7 +59,7 @@ export class HeraldCluster {
   async publishingPhase(): Promise<void> {
     for (const w of this.workers) await w.stop();
     this.workers = [];
-    if (!this.api) this.api = await spawnServer(this.env('api'));
+    if (!this.api) this.api = await spawnServer(this.env('api'), [], [], BUNDLE);
     await this.resetPool();
   }
 
@@ -63,9 +68,9 @@ export class HeraldCluster {
     if (this.mode.store === 'sqlite') {
       await this.api?.stop();
       this.api = null;
-      this.workers = [await spawnServer(this.env('all'), [], nodeArgs)];
+      this.workers = [await spawnServer(this.env('all'), [], nodeArgs, BUNDLE)];
     } else {
-      this.workers = await Promise.all(Array.from({ length: this.mode.workers }, () => spawnServer(this.env('worker'), [], nodeArgs)));
+      this.workers = await Promise.all(Array.from({ length: this.mode.workers }, () => spawnServer(this.env('worker'), [], nodeArgs, BUNDLE)));
     }
     await this.resetPool();
   }

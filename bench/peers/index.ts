@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { createTestDatabase } from '../../packages/server/test/helpers.js';
-import { benchPayload, drainRate, pacedLoop, round, sampleRss, sleep, type Receiver, type Run } from '../lib/common.js';
+import { benchPayload, drainRate, pacedLatency, round, sampleRss, sleep, type Receiver, type Run } from '../lib/common.js';
 import { ATTEMPTS_TABLE, QUEUE, redisConnection, type PeerJob } from './shared.js';
 
 export type PeerKind = 'bullmq' | 'pgboss';
@@ -79,8 +79,7 @@ export async function benchPeer(kind: PeerKind, rx: Receiver, options: PeerOptio
     await sleep(500);
     await rx.reset();
     const rate = Math.max(1, (0.5 * throughput) / 10);
-    const sent = await pacedLoop(rate, options.pacedMs, (i) => publisher.publish(jobsFor(rx, i)));
-    const paced = await rx.waitForHealthy(sent * 10, 30_000);
+    const { sent, stats: paced } = await pacedLatency(rx, rate, options.pacedMs, (i) => publisher.publish(jobsFor(rx, i)), (_, n) => n * 10);
     runs.push(row('latency@50%', { deliveries_per_s: round(rate * 10), p50_ms: round(paced.p50_ms), p99_ms: round(paced.p99_ms), notes: `${paced.healthy} of ${sent * 10} received` }));
   } finally {
     if (worker && worker.exitCode === null) {
