@@ -30,8 +30,9 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
       },
     },
     async (req, reply) => {
-      const application = await loadApp(store, req.scope, req.params.app);
       const { type, id: eventId, record: recordRef } = req.body;
+      // Independent lookups, asked together: one trip to the store rather than two in a row.
+      const [application, eventType] = await Promise.all([loadApp(store, req.scope, req.params.app), store.getEventType(req.scope, type)]);
       const payloadValue = req.body.payload;
       if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
       const record = recordRef ? await store.getRecord(req.scope, application.id, recordRef.id) : null;
@@ -40,7 +41,6 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
         throw unprocessable('A message with a record needs an object payload (the pointer is added as payload.record)', [{ field: 'body.payload', message: 'must be an object' }]);
       }
 
-      const eventType = await store.getEventType(req.scope, type);
       if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
       if (eventType?.schema) {
         // Validate what receivers will get: with a record, the payload plus the pointer Herald adds.
