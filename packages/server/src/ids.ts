@@ -28,43 +28,43 @@ const last = { time: -1, timeText: '', digits: [] as number[] };
  * another always sort in creation order — list pages are "newest first" by id.
  */
 export function newId(prefix: IdPrefix, now = Date.now()): string {
-  if (now <= last.time) return `${prefix}_${last.timeText}${incrementBase32(last)}`;
-  let timeText = '';
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    timeText = ALPHABET[t % 32] + timeText;
-    t = Math.floor(t / 32);
-  }
-  const offset = takeRandom(10);
-  // 80 bits → 16 base32 characters, 5 bits at a time.
-  const digits: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (let i = offset; i < offset + 10; i++) {
-    acc = (acc << 8) | pool[i]!;
-    bits += 8;
-    while (bits >= 5) {
-      digits.push((acc >> (bits - 5)) & 31);
-      bits -= 5;
+  if (now <= last.time) incrementBase32(last.digits);
+  else {
+    let timeText = '';
+    let t = now;
+    for (let i = 0; i < 10; i++) {
+      timeText = ALPHABET[t % 32] + timeText;
+      t = Math.floor(t / 32);
     }
-    acc &= (1 << bits) - 1;
+    const offset = takeRandom(10);
+    // 80 bits → 16 base32 characters, 5 bits at a time.
+    const digits: number[] = [];
+    let acc = 0;
+    let bits = 0;
+    for (let i = offset; i < offset + 10; i++) {
+      acc = (acc << 8) | pool[i]!;
+      bits += 8;
+      while (bits >= 5) {
+        digits.push((acc >> (bits - 5)) & 31);
+        bits -= 5;
+      }
+      acc &= (1 << bits) - 1;
+    }
+    // The top bit starts clear so that 2^79 increments fit before the random part would overflow.
+    digits[0] = digits[0]! & 15;
+    last.time = now;
+    last.timeText = timeText;
+    last.digits = digits;
   }
-  // The top bit starts clear so that 2^79 increments fit before the random part would overflow.
-  digits[0] = digits[0]! & 15;
-  last.time = now;
-  last.timeText = timeText;
-  last.digits = digits;
-  return `${prefix}_${timeText}${digits.map((d) => ALPHABET[d]).join('')}`;
+  return `${prefix}_${last.timeText}${last.digits.map((d) => ALPHABET[d]).join('')}`;
 }
 
-function incrementBase32(state: { digits: number[] }): string {
-  const digits = state.digits;
+function incrementBase32(digits: number[]): void {
   for (let i = digits.length - 1; i >= 0; i--) {
     if (digits[i]! < 31) {
       digits[i]!++;
-      break;
+      return;
     }
     digits[i] = 0;
   }
-  return digits.map((d) => ALPHABET[d]).join('');
 }

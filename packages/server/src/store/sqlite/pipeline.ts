@@ -30,8 +30,16 @@ type DueRow = Omit<ClaimedDelivery, 'event_type' | 'event_id' | 'payload' | 'mes
 
 /** A claimed delivery row plus its message, as the worker holds it; shared by both dialects. */
 export function claimedDelivery(d: DueRow, m: MessageForSend): ClaimedDelivery {
+  // Named, not spread: a SQLite claim row also carries its rowid, which stays behind.
   return {
-    ...d,
+    id: d.id,
+    tenant_id: d.tenant_id,
+    environment: d.environment,
+    app_id: d.app_id,
+    message_id: d.message_id,
+    endpoint_id: d.endpoint_id,
+    attempt_count: d.attempt_count,
+    schedule_index: d.schedule_index,
     event_type: m.event_type,
     event_id: m.event_id,
     payload: m.payload,
@@ -142,8 +150,8 @@ export function makePipelineOps(db: Db): PipelineOps {
           if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + claimed.length, c.id);
           endpoints.set(c.id, resolveRuntime(c, now));
           const leaseExpiresAt = now + c.timeout_ms + leaseGraceMs;
-          for (const { row, ...d } of claimed) {
-            lease.run(owner, leaseExpiresAt, now, row);
+          for (const d of claimed) {
+            lease.run(owner, leaseExpiresAt, now, d.row);
             deliveries.push(claimedDelivery(d, messageFor(d.message_id)));
           }
         });
