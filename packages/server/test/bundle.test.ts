@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Webhook } from '@herald/webhooks';
 import { createTestDatabase, startReceiver, waitFor, type Receiver } from './helpers.js';
-import { BUNDLE, buildBundle, REPO_ROOT, spawnServer, type ServerProcess } from './process.js';
+import { BUNDLE, BUNDLE_NODE_ARGS, buildBundle, REPO_ROOT, spawnServer, type ServerProcess } from './process.js';
 
 // `npm start` runs the esbuild bundle, not the TypeScript sources through tsx: build it from the
 // current sources and prove it finds everything that lives beside the code (migrations of both
@@ -63,4 +63,12 @@ test('the bundle migrates a PostgreSQL database', async () => {
   } finally {
     await db.drop();
   }
+});
+
+test('npm start runs the bundle with the Node flags the bundle tests and the benchmark use', () => {
+  const start = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const run = /node ((?:--\S+ )*)packages\/server\/dist\/herald\.mjs serve/.exec(start);
+  assert.ok(run, `npm start runs the bundle: ${start}`);
+  const flags = run[1]!.trim().split(' ');
+  for (const flag of BUNDLE_NODE_ARGS) assert.ok(flags.includes(flag), `npm start passes ${flag}: ${start}`);
 });

@@ -28,6 +28,14 @@ export interface ServerProcess {
 /** The production bundle `npm run build` writes (scripts/build-server.mjs). */
 export const BUNDLE = fileURLToPath(new URL('../dist/herald.mjs', import.meta.url));
 
+/**
+ * The Node flags `npm start` runs BUNDLE with (package.json "start"; a test keeps the two equal).
+ * A 64 MB young generation instead of V8's 16 MB: every delivery allocates short-lived request,
+ * response and outcome objects, and with the default the scavenger's threads took ~30 % of a core
+ * while draining (A/B drains of 50,000: +15–35 % deliveries/s, −20 % CPU, +20–40 MB RSS).
+ */
+export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=64'];
+
 /** Rebuilds BUNDLE from the current sources (under a second). */
 export function buildBundle(): void {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -36,7 +44,7 @@ export function buildBundle(): void {
 /** Runs `herald serve` as a real child process and waits until /health/ready answers. `entry`: the CLI (tsx, default) or BUNDLE. */
 export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = [], entry = CLI): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, entry, 'serve', ...args], {
+  const child = spawn(process.execPath, [...(entry === BUNDLE ? BUNDLE_NODE_ARGS : []), ...nodeArgs, entry, 'serve', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
