@@ -30,11 +30,13 @@ export const BUNDLE = fileURLToPath(new URL('../dist/herald.mjs', import.meta.ur
 
 /**
  * The Node flags `npm start` runs BUNDLE with (package.json "start"; a test keeps the two equal).
- * A 64 MB young generation instead of V8's 16 MB: every delivery allocates short-lived request,
+ * A 32 MB young generation instead of V8's 16 MB: every delivery allocates short-lived request,
  * response and outcome objects, and with the default the scavenger's threads took ~30 % of a core
- * while draining (A/B drains of 50,000: +15–35 % deliveries/s, −20 % CPU, +20–40 MB RSS).
+ * while draining. A/B drains of 50,000 (3 rounds, deliveries/s): 16 MB 4,295–5,084, 32 MB
+ * 4,810–6,305, 64 MB 5,823–7,078; but with 64 MB the full bench's 1 M backlog peaked at 416 MB
+ * RSS (the target is < 400 MB), so 32.
  */
-export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=64'];
+export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=32'];
 
 /** Rebuilds BUNDLE from the current sources (under a second). */
 export function buildBundle(): void {
