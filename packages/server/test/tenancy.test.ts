@@ -47,6 +47,28 @@ describe('tenants, API keys and isolation', () => {
     assert.equal((await h.admin('POST', `/api/v1/tenants/${t.id}/api-keys`, { environment: 'staging' })).status, 422);
   });
 
+  // On SQLite these lookups (API key, application, event type) run on a second, read-only
+  // connection on the main thread while writes go through the store thread: each write must be
+  // visible to the very next request.
+  test('the next request sees each write at once: new key, new application, archived event type, revoked key', async () => {
+    const t = await createTenant(h);
+    for (let i = 0; i < 20; i++) {
+      const key = await h.admin('POST', `/api/v1/tenants/${t.id}/api-keys`, { environment: 'test', name: `k${i}` });
+      const token = key.body.key as string;
+      const app = await h.call('POST', '/api/v1/app', { token, body: { name: `a${i}`, uid: `uid-${i}` } });
+      assert.equal(app.status, 201);
+      const type = `order.n${i}`;
+      assert.equal((await h.call('POST', '/api/v1/event-type', { token, body: { name: type } })).status, 201);
+      assert.equal((await h.call('POST', `/api/v1/app/uid-${i}/msg`, { token, body: { type, payload: { i } } })).status, 202);
+      assert.equal((await h.call('PATCH', `/api/v1/event-type/${type}`, { token, body: { archived: true } })).status, 200);
+      assert.equal((await h.call('POST', `/api/v1/app/uid-${i}/msg`, { token, body: { type, payload: { i } } })).status, 422);
+      assert.equal((await h.call('DELETE', `/api/v1/app/${app.body.id}`, { token })).status, 204);
+      assert.equal((await h.call('POST', `/api/v1/app/uid-${i}/msg`, { token, body: { type: 'other', payload: { i } } })).status, 404);
+      assert.equal((await h.admin('DELETE', `/api/v1/tenants/${t.id}/api-keys/${key.body.id}`)).status, 204);
+      assert.equal((await h.call('GET', '/api/v1/app', { token })).status, 401);
+    }
+  });
+
   test("a key of tenant A gets 404 for every one of tenant B's ids, and writes nothing", async () => {
     const a = await createTenant(h, 'A');
     const b = await createTenant(h, 'B');

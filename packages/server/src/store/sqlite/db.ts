@@ -26,6 +26,19 @@ export function openDatabase(path: string): Db {
 }
 
 /**
+ * A second, read-only connection to the same file, for lookups made outside the connection's
+ * owning thread (see store/threaded). A WAL reader never waits for the writer.
+ */
+export function openReadOnlyDatabase(path: string): Db {
+  const db = new Database(path, { readonly: true });
+  db.pragma('busy_timeout = 5000');
+  // Small: it serves lookups in small tables, and the cache counts toward RSS.
+  db.pragma('cache_size = -2048');
+  cachePreparedStatements(db);
+  return db;
+}
+
+/**
  * Statements by SQL text. Preparing costs more than running the small lookups the API makes per
  * request (application, event type), which prepare where they are written. Nothing here switches
  * a statement's mode (pluck/raw/expand), so a shared statement behaves the same for every caller.
