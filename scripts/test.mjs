@@ -4,7 +4,7 @@
 // same server tests against PostgreSQL (127.0.0.1:5432, user postgres; each creates and drops
 // its own database), so both stores are tested every time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function findTests(dir, out = []) {
@@ -49,10 +49,10 @@ const run = spawnSync(
   ],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
-if (run.status !== 0) reportFailures(readFileSync(resultsFile, 'utf8'));
+if (run.status !== 0 && existsSync(resultsFile)) reportFailures(readFileSync(resultsFile, 'utf8'));
 process.exit(run.status ?? 1);
 
-/** Prints each failing leaf test as "file › suite › test", with its error and location. */
+/** Prints each failing leaf test as "suite › test", with its error and its file and line. */
 function reportFailures(tap) {
   const lines = tap.split('\n');
   const path = []; // names of the subtests open at each depth (4 spaces of TAP indent per level)
