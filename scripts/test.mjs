@@ -35,49 +35,24 @@ if (!only.length) {
 // The browser tests drive the built dashboard; build it from the current sources every run.
 step('dashboard build', [join(process.cwd(), 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: 'packages/dashboard' });
 
-// TAP on stdout (the standard summary lines) and a copy in a file, so that a failing run can
-// name its failures last: a CI log or a `tail` of a long run then shows which test failed and why.
-const resultsFile = join('.tmp', 'test-results.tap');
+// TAP on stdout (the standard summary lines), and Node's spec reporter into a file: on failure,
+// its "failing tests" section (each failing test's file and line, error and stack) is printed
+// last, so a CI log or a `tail` of a long run shows which test failed and why.
+const reportFile = join('.tmp', 'test-report.txt');
 mkdirSync('.tmp', { recursive: true });
 const run = spawnSync(
   process.execPath,
   [
     '--import', 'tsx', '--test',
     '--test-reporter=tap', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${resultsFile}`,
+    '--test-reporter=spec', `--test-reporter-destination=${reportFile}`,
     ...files,
   ],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
-if (run.status !== 0 && existsSync(resultsFile)) reportFailures(readFileSync(resultsFile, 'utf8'));
-process.exit(run.status ?? 1);
-
-/** Prints each failing leaf test as "suite › test", with its error and its file and line. */
-function reportFailures(tap) {
-  const lines = tap.split('\n');
-  const path = []; // names of the subtests open at each depth (4 spaces of TAP indent per level)
-  const failures = [];
-  lines.forEach((line, i) => {
-    const subtest = /^(\s*)# Subtest: (.*)$/.exec(line);
-    if (subtest) {
-      path.length = subtest[1].length / 4;
-      path.push(subtest[2]);
-      return;
-    }
-    const m = /^(\s*)not ok \d+ - (.*)$/.exec(line);
-    if (!m) return;
-    const detail = {};
-    for (let j = i + 1; j < lines.length && lines[j].trim() !== '...'; j++) {
-      const kv = /^\s*(failureType|error|location): (.*)$/.exec(lines[j]);
-      if (!kv || kv[1] in detail) continue;
-      // A block scalar ("|-") carries the message on the lines after it; keep the first.
-      detail[kv[1]] = kv[2] === '|-' ? (lines[j + 1] ?? '').trim() : kv[2];
-    }
-    // A suite or file fails because a test in it did ("subtestsFailed"); name only the test.
-    if (detail.failureType === "'subtestsFailed'") return;
-    const name = [...path.slice(0, m[1].length / 4), m[2]].join(' › ');
-    failures.push(`✖ ${name}\n    ${detail.error ?? ''}\n    at ${detail.location ?? '?'}`);
-  });
-  console.error(`\n${failures.length} failing test(s) (full TAP in ${resultsFile}):`);
-  for (const f of failures) console.error(f);
+if (run.status !== 0 && existsSync(reportFile)) {
+  const report = readFileSync(reportFile, 'utf8');
+  const failing = report.lastIndexOf('✖ failing tests:');
+  console.error(`\n${failing >= 0 ? report.slice(failing).trimEnd() : 'no failing tests listed'}\n(full report: ${reportFile})`);
 }
+process.exit(run.status ?? 1);
