@@ -36,8 +36,9 @@ export const BUNDLE = fileURLToPath(new URL('../dist/herald.mjs', import.meta.ur
  * while draining. A/B drains of 50,000 (3 rounds, deliveries/s): 16 MB 4,295–5,084, 32 MB
  * 4,810–6,305, 64 MB 5,823–7,078; but with 64 MB the full bench's 1 M backlog peaked at 416 MB
  * RSS (the target is < 400 MB), so 32.
+ * No allocation-site pretenuring: after a backlog drain V8 kept allocating short-lived
+ * per-delivery objects in the old generation (README, "Configuration").
  */
-/** The V8 flags `npm start` runs the bundle with (README, "Configuration"). */
 export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];
 
 /** Rebuilds BUNDLE from the current sources (under a second). */
