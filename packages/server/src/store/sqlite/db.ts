@@ -21,6 +21,10 @@ export function openDatabase(path: string): Db {
   // 16 MB of page cache: the hot pages are the tails of the due/in-flight indexes and the newest
   // rows; a 1 M-delivery backlog drained no faster with 64 MB, and the cache counts toward RSS.
   db.pragma('cache_size = -16384');
+  // Statement journals in memory: each publish in a group commit is a savepoint, and a savepoint's
+  // journal of ~30 pages spilled to a temporary file, one pwrite per page (16 % of a publish's CPU
+  // under perf). They last one transaction, so they stay small.
+  db.pragma('temp_store = MEMORY');
   cachePreparedStatements(db);
   return db;
 }
