@@ -65,6 +65,12 @@ export interface DeliveryConfig {
    * publish→receive p50 267 → 75 ms in the first 10 s).
    */
   claimIntervalMs: number;
+  /**
+   * A publish in a process that also delivers takes what can be sent at once straight to its
+   * dispatcher, stored already leased (SQLite; see store/sqlite/handoff.ts). Off: every delivery
+   * waits for a claim.
+   */
+  publishHandoff: boolean;
   /** Max bytes of a receiver's response read; the stored excerpt is at most 4 KB of it. */
   maxResponseBytes: number;
   userAgent: string;
@@ -81,6 +87,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function bool(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 export function parseSchedule(value: string, name = 'HERALD_RETRY_SCHEDULE'): number[] {
@@ -130,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       claimBatch: 500,
       // PostgreSQL: 10 ms. SQLite claims are cheap and run on the store's own thread: none.
       claimIntervalMs: int(env.HERALD_CLAIM_INTERVAL_MS, env.DATABASE_URL ? 10 : 0, 'HERALD_CLAIM_INTERVAL_MS'),
+      publishHandoff: bool(env.HERALD_PUBLISH_HANDOFF, true, 'HERALD_PUBLISH_HANDOFF'),
       maxResponseBytes: 64 * 1024,
       userAgent: 'Herald-Webhooks/0.1',
       autoDisableAfterMs: int(env.HERALD_AUTO_DISABLE_AFTER, 5 * 24 * 3600, 'HERALD_AUTO_DISABLE_AFTER') * 1000,

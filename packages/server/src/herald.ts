@@ -89,6 +89,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     adminToken,
     payloads: makePayloadValidator(),
     wakeDelivery: () => dispatcher?.wake(),
+    handoffDelivery: () => dispatcher?.handoff() ?? null,
     sender,
     policy,
     verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),

@@ -17,9 +17,17 @@ test('HERALD_CLAIM_INTERVAL_MS: 10 ms on PostgreSQL, none on SQLite, settable, n
   assert.throws(() => loadConfig({ HERALD_CLAIM_INTERVAL_MS: '-5' }), /HERALD_CLAIM_INTERVAL_MS/);
 });
 
+test('HERALD_PUBLISH_HANDOFF: on unless "false"; anything but true/false refused', () => {
+  assert.equal(loadConfig({}).delivery.publishHandoff, true);
+  assert.equal(loadConfig({ HERALD_PUBLISH_HANDOFF: 'false' }).delivery.publishHandoff, false);
+  assert.equal(loadConfig({ HERALD_PUBLISH_HANDOFF: 'true' }).delivery.publishHandoff, true);
+  assert.throws(() => loadConfig({ HERALD_PUBLISH_HANDOFF: 'no' }), /HERALD_PUBLISH_HANDOFF must be true or false/);
+});
+
 test('a wake-up does not cut the interval short: a message published right after a claim waits for the next one', async () => {
   const intervalMs = 600;
-  const h: TestHerald = await startHerald({ delivery: { ...loadConfig({}).delivery, pollIntervalMs: 50, claimIntervalMs: intervalMs } });
+  // Without the publish hand-off (which skips claims altogether; see handoff.test.ts).
+  const h: TestHerald = await startHerald({ delivery: { ...loadConfig({}).delivery, pollIntervalMs: 50, claimIntervalMs: intervalMs, publishHandoff: false } });
   const rx: Receiver = await startReceiver();
   closers.push(() => rx.close(), () => h.close());
   const key = (await createTenant(h)).test;

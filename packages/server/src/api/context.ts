@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EncrypterFor } from '../delivery/encryption.js';
+import type { HandoffTicket } from '../delivery/dispatcher.js';
 import type { DeliverOnce } from '../delivery/transports.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { EmitOperationalEvent } from '../delivery/operational-events.js';
@@ -27,6 +28,8 @@ export interface ApiContext {
   payloads: PayloadValidator;
   /** Tell the delivery loop that work became due. */
   wakeDelivery: () => void;
+  /** Room for a publish to hand its deliveries to this process's dispatcher (null: none here, or full). */
+  handoffDelivery: () => HandoffTicket | null;
   /** For one-off sends: challenges, examples, test sends. */
   sender: Sender;
   policy: NetworkPolicy;

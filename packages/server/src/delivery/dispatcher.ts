@@ -5,7 +5,7 @@ import { openKeys, type SigningKey } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
-import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
+import type { ClaimedDelivery, ClaimResult, EndpointRuntime, HandoffRequest, Store } from '../store/types.js';
 import type { DeliverOnce } from './transports.js';
 import type { EmitOperationalEvent } from './operational-events.js';
 import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
@@ -32,8 +32,26 @@ export interface Dispatcher {
   stop(graceMs?: number): Promise<void>;
   /** Something became due (a publish, a replay): look for work now rather than at the next tick. */
   wake(): void;
+  /**
+   * Room for a publish in this process to hand its deliveries straight over (see the SQLite
+   * store's handoff), reserved until `settle`; null when stopped or full.
+   */
+  handoff(): HandoffTicket | null;
   inFlight(): number;
 }
+
+export interface HandoffTicket {
+  request: HandoffRequest;
+  /** Send what the publish handed over (nothing if it failed) and give the reserved room back. Once. */
+  settle(handedOff: ClaimResult | undefined): void;
+}
+
+/**
+ * Room one publish reserves for its hand-off, so publishes running at once share the process's
+ * concurrency cap rather than the first few taking all of it. Most events reach a few endpoints;
+ * the rest of a wider fan-out is claimed as usual (and the claim loop is woken for it).
+ */
+export const HANDOFF_MAX = 16;
 
 /**
  * The claim loop: claim due deliveries fairly across endpoints (see allocateFairly), send each
@@ -53,10 +71,15 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   const keyCache = new Map<string, SigningKey>();
   const perEndpoint = new Map<string, number>();
   let inFlight = 0;
+  /** Room held for publishes that may hand deliveries over (counted like deliveries in flight). */
+  let reserved = 0;
+  let waitingForRoom = false;
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let wakeUp: (() => void) | null = null;
   let wokenWhileBusy = false;
+  /** Ends the wait between claims early; only `stop` calls it. */
+  let endIntervalWait: (() => void) | null = null;
   let drained: (() => void) | null = null;
 
   function wake(): void {
@@ -178,15 +201,28 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     let lastClaimFull = false;
     while (running) {
       try {
-        const capacity = config.maxConcurrency - inFlight;
+        const capacity = config.maxConcurrency - inFlight - reserved;
         if (capacity <= 0) {
+          waitingForRoom = true;
           await sleep(config.pollIntervalMs);
+          waitingForRoom = false;
           continue;
         }
         // A claim that came back full means more is waiting: go again at once. Otherwise let a
         // few milliseconds of work gather (a plain timer: wake-ups do not cut it short).
         const wait = lastClaimFull ? 0 : lastClaimAt + config.claimIntervalMs - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (wait > 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => done(), wait);
+            const done = () => {
+              clearTimeout(timer);
+              endIntervalWait = null;
+              resolve();
+            };
+            endIntervalWait = done;
+          });
+          if (!running) break;
+        }
         lastClaimAt = Date.now();
         const limit = Math.min(capacity, config.claimBatch);
         const { deliveries, endpoints } = await store.claimDue({ now: lastClaimAt, owner, limit, leaseGraceMs: config.leaseGraceMs });
@@ -209,6 +245,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     async stop(graceMs = 5000) {
       running = false;
       wake();
+      endIntervalWait?.();
       await loopDone;
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, graceMs))]);
@@ -216,6 +253,23 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       await recorder.flush();
     },
     wake,
+    handoff() {
+      const limit = Math.min(HANDOFF_MAX, config.maxConcurrency - inFlight - reserved);
+      if (!running || !config.publishHandoff || limit <= 0) return null;
+      reserved += limit;
+      let settled = false;
+      return {
+        request: { owner, limit, leaseGraceMs: config.leaseGraceMs },
+        settle(handedOff) {
+          if (settled) return;
+          settled = true;
+          reserved -= limit;
+          // Stopped meanwhile: the leases lapse (or are released at the next start) and are claimed then.
+          if (running && handedOff) for (const d of handedOff.deliveries) launch(d, handedOff.endpoints.get(d.endpoint_id)!);
+          if (waitingForRoom) wake();
+        },
+      };
+    },
     inFlight: () => inFlight,
   };
 }

@@ -254,10 +254,23 @@ export interface PublishInput {
   now: number;
   idempotency: { key: string; request_hash: string; window_ms: number } | null;
   newDeliveryId: () => string;
+  /**
+   * The publishing process also delivers and has room: deliveries that could be claimed at once
+   * are stored already leased to it and come back in the result, saving a claim. A store may
+   * ignore this (PostgreSQL does: its workers are other processes).
+   */
+  handoff?: HandoffRequest | null;
+}
+
+export interface HandoffRequest {
+  owner: string;
+  /** At most this many of the publish's deliveries. */
+  limit: number;
+  leaseGraceMs: number;
 }
 
 export type PublishResult =
-  | { kind: 'created'; message: MessageRow; deliveries: number }
+  | { kind: 'created'; message: MessageRow; deliveries: number; handedOff?: ClaimResult }
   | { kind: 'replayed'; message: MessageRow }
   | { kind: 'idempotency_mismatch' };
 

@@ -11,7 +11,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery, publicUrl }: ApiContext): void {
+export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery, handoffDelivery, publicUrl }: ApiContext): void {
   const tags = ['messages'];
 
   app.post(
@@ -57,6 +57,8 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
       const payload = JSON.stringify(payloadValue);
       const key = req.headers['idempotency-key'];
       const now = Date.now();
+      // This process delivers too: what can be sent now comes back leased to it, with no claim.
+      const handoff = handoffDelivery();
       const result = await store.publish(req.scope, {
         id: newId(application.message_id_prefix, now),
         app_id: application.id,
@@ -69,12 +71,22 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
           ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload, recordRef ?? null])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
           : null,
         newDeliveryId: () => newId('dlv', now),
-      });
+        handoff: handoff?.request ?? null,
+      }).then(
+        (r) => {
+          handoff?.settle(r.kind === 'created' ? r.handedOff : undefined);
+          return r;
+        },
+        (error: unknown) => {
+          handoff?.settle(undefined);
+          throw error;
+        },
+      );
       if (result.kind === 'idempotency_mismatch') {
         throw new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
       }
       metrics.published.inc({ outcome: result.kind });
-      if (result.kind === 'created' && result.deliveries > 0) wakeDelivery();
+      if (result.kind === 'created' && result.deliveries > (result.handedOff?.deliveries.length ?? 0)) wakeDelivery();
       if (result.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
       return reply.code(202).send(present.message(result.message));
     },
