@@ -57,9 +57,7 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
       const payload = JSON.stringify(payloadValue);
       const key = req.headers['idempotency-key'];
       const now = Date.now();
-      // This process delivers too: what can be sent now comes back leased to it, with no claim.
-      const handoff = handoffDelivery();
-      const result = await store.publish(req.scope, {
+      const input = {
         id: newId(application.message_id_prefix, now),
         app_id: application.id,
         event_type: type,
@@ -71,8 +69,11 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
           ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload, recordRef ?? null])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
           : null,
         newDeliveryId: () => newId('dlv', now),
-        handoff: handoff?.request ?? null,
-      }).then(
+      };
+      // If this process also delivers, what can be sent now comes back leased to it, with no claim.
+      // The ticket holds room in the dispatcher until settled, whatever the publish's outcome.
+      const handoff = handoffDelivery();
+      const result = await store.publish(req.scope, { ...input, handoff: handoff?.request ?? null }).then(
         (r) => {
           handoff?.settle(r.kind === 'created' ? r.handedOff : undefined);
           return r;

@@ -43,11 +43,12 @@ export interface Handoff {
  * the lease expires (or, on SQLite, is released at the next start) like any claim's.
  */
 export function makeHandoff(db: Db) {
-  const olderDue = db.prepare("SELECT 1 FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? LIMIT 1").pluck();
-  const inFlight = db.prepare("SELECT COUNT(*) FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'").pluck();
+  // Plain statements (no pluck): db.prepare shares statements by SQL text (see db.ts).
+  const olderDue = db.prepare("SELECT 1 AS due FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? LIMIT 1");
+  const inFlight = db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'");
   const updateWindow = db.prepare('UPDATE endpoints SET rate_window_start = ?, rate_window_count = ? WHERE id = ?');
   const runtimeRow = db.prepare(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ?`);
-  const contentHash = db.prepare('SELECT content_hash FROM records WHERE id = ?').pluck();
+  const recordHash = db.prepare('SELECT content_hash FROM records WHERE id = ?');
   const resolveRuntime = makeRuntimeResolver(db);
 
   return function begin(request: HandoffRequest | null | undefined, now: number): Handoff | null {
@@ -56,7 +57,7 @@ export function makeHandoff(db: Db) {
     const deliveries: NewDelivery[] = [];
     return {
       lease(ep) {
-        if (left === 0 || olderDue.get(ep.id, now) || (inFlight.get(ep.id) as number) >= ep.max_in_flight) return null;
+        if (left === 0 || olderDue.get(ep.id, now) !== undefined || (inFlight.get(ep.id) as { n: number }).n >= ep.max_in_flight) return null;
         const allowance = rateAllowance(ep, now);
         if (allowance.left < 1) return null;
         if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + 1, ep.id);
@@ -69,7 +70,7 @@ export function makeHandoff(db: Db) {
       result(message) {
         const endpoints = new Map<string, EndpointRuntime>();
         if (!deliveries.length) return { deliveries: [], endpoints };
-        const full: MessageForSend = { ...message, content_hash: message.record_id ? (contentHash.get(message.record_id) as string) : null };
+        const full: MessageForSend = { ...message, content_hash: message.record_id ? (recordHash.get(message.record_id) as { content_hash: string }).content_hash : null };
         for (const d of deliveries) endpoints.set(d.endpoint_id, resolveRuntime(runtimeRow.get(d.endpoint_id) as RuntimeRow, now));
         return { deliveries: deliveries.map((d) => claimedDelivery({ ...d, attempt_count: 0, schedule_index: 0 }, full)), endpoints };
       },
