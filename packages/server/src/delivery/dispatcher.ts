@@ -53,6 +53,19 @@ export interface HandoffTicket {
  */
 export const HANDOFF_MAX = 16;
 
+/** A timer whose `end` (handed to `holdEnd`, and taken back with null once over) cuts it short. */
+function endableDelay(ms: number, holdEnd: (end: (() => void) | null) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => end(), ms);
+    const end = () => {
+      clearTimeout(timer);
+      holdEnd(null);
+      resolve();
+    };
+    holdEnd(end);
+  });
+}
+
 /**
  * The claim loop: claim due deliveries fairly across endpoints (see allocateFairly), send each
  * without waiting for the others, record outcomes through the group-commit recorder.
@@ -92,15 +105,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       wokenWhileBusy = false;
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => done(), ms);
-      const done = () => {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      };
-      wakeUp = done;
-    });
+    return endableDelay(ms, (end) => (wakeUp = end));
   }
 
   /** Decrypting and importing keys per delivery would dominate the hot path; sealed text is the cache key. */
@@ -212,15 +217,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         // few milliseconds of work gather (a plain timer: wake-ups do not cut it short).
         const wait = lastClaimFull ? 0 : lastClaimAt + config.claimIntervalMs - Date.now();
         if (wait > 0) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(() => done(), wait);
-            const done = () => {
-              clearTimeout(timer);
-              endIntervalWait = null;
-              resolve();
-            };
-            endIntervalWait = done;
-          });
+          await endableDelay(wait, (end) => (endIntervalWait = end));
           if (!running) break;
         }
         lastClaimAt = Date.now();
