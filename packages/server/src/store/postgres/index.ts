@@ -3,6 +3,7 @@ import type { ApiKeyRow, RecordRow, SigningKeyRow, Store, TenantRow, WebhookKeyR
 import { toPage } from '../sqlite/db.js';
 import { migrate, openPool } from './db.js';
 import { makePgMessageOps } from './messages.js';
+import { makeWorkNotifier } from './notify.js';
 import { makePgPipelineOps, type PgPipelineOptions } from './pipeline.js';
 import { insertRow, makePgResourceOps } from './resources.js';
 
@@ -18,6 +19,7 @@ export async function openPostgresStore(url: string, options: PgPipelineOptions 
   const db = openPool(url);
   const { q, tx } = db;
   const applied = await migrate(db);
+  const notifyWork = makeWorkNotifier(q);
   return {
     dialect: 'postgres',
     applied,
@@ -28,7 +30,7 @@ export async function openPostgresStore(url: string, options: PgPipelineOptions 
       await q('SELECT 1');
     },
     async onWork(wake) {
-      // A dedicated connection: LISTEN holds it. Publishes and requeues NOTIFY herald_work on commit.
+      // A dedicated connection: LISTEN holds it. Publishes and requeues NOTIFY herald_work after commit (notify.ts).
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       client.on('notification', () => wake());
@@ -71,8 +73,8 @@ export async function openPostgresStore(url: string, options: PgPipelineOptions 
     },
 
     ...makePgResourceOps(db),
-    ...makePgMessageOps(db),
-    ...makePgPipelineOps(db, options),
+    ...makePgMessageOps(db, notifyWork),
+    ...makePgPipelineOps(db, notifyWork, options),
 
     async createWebhookKey(scope, appId, key, now) {
       await tx(async (qq) => {

@@ -15,7 +15,7 @@ type MessageOps = Pick<
  * constraints inside the transaction, so a racing duplicate waits for the first to commit and
  * then replays it instead of creating a second message.
  */
-export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
+export function makePgMessageOps({ q, tx }: PgDb, notifyWork: () => void): MessageOps {
   const messageById = async (id: string) => (await q<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`, [id]))[0];
 
   async function publishOnce(scope: Parameters<Store['publish']>[0], input: Parameters<Store['publish']>[1]): Promise<PublishResult> {
@@ -54,7 +54,6 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
            SELECT d.id, ?, ?, ?, ?, d.endpoint_id, 'pending', ?, ?, ? FROM unnest(?::text[], ?::text[]) AS d(id, endpoint_id)`,
           [scope.tenant_id, scope.environment, input.app_id, input.id, input.now, input.now, input.now, ids, targets.map((t) => t.id)],
         );
-        await qq("SELECT pg_notify('herald_work', '')");
       }
       const message: MessageRow = {
         id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload,
@@ -73,7 +72,9 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
   return {
     async publish(scope, input) {
       try {
-        return await publishOnce(scope, input);
+        const result = await publishOnce(scope, input);
+        if (result.kind === 'created' && result.deliveries > 0) notifyWork();
+        return result;
       } catch (err) {
         // A concurrent publish with the same event id committed first: replay it.
         if (isUniqueViolation(err) && input.event_id) {
@@ -133,9 +134,9 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
            VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
           [newId, scope.tenant_id, scope.environment, appId, messageId, endpointId, now, now, now],
         );
-        await qq("SELECT pg_notify('herald_work', '')");
         return newId;
       });
+      if (id !== 'in_flight') notifyWork();
       return id === 'in_flight' ? id : (await deliveryRow(scope, appId, id))!;
     },
     async retryNow(scope, appId, deliveryId, now) {
@@ -148,9 +149,9 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
         if (row.status === 'succeeded') return 'succeeded' as const;
         if (row.status === 'discarded') return 'discarded' as const;
         await qq(requeue, [now, now, deliveryId]);
-        await qq("SELECT pg_notify('herald_work', '')");
         return 'requeued' as const;
       });
+      if (outcome === 'requeued') notifyWork();
       return outcome === 'requeued' ? deliveryRow(scope, appId, deliveryId) : outcome;
     },
     async recoverFailed(scope, appId, endpointId, since, until, now) {
@@ -159,7 +160,7 @@ export function makePgMessageOps({ q, tx }: PgDb): MessageOps {
          WHERE tenant_id = ? AND environment = ? AND app_id = ? AND endpoint_id = ? AND status = 'failed' AND created_at >= ? AND created_at < ? RETURNING id`,
         [now, now, scope.tenant_id, scope.environment, appId, endpointId, since, until],
       );
-      if (rows.length) await q("SELECT pg_notify('herald_work', '')");
+      if (rows.length) notifyWork();
       return rows.length;
     },
   };

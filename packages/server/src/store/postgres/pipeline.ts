@@ -55,7 +55,7 @@ function makeDeliveriesVacuum(pool: PgDb['pool'], every: number): (outcomes: num
   };
 }
 
-export function makePgPipelineOps({ pool, q, tx }: PgDb, options: PgPipelineOptions = {}): PipelineOps {
+export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void, options: PgPipelineOptions = {}): PipelineOps {
   const noteChurn = makeDeliveriesVacuum(pool, options.vacuumEvery ?? 20_000);
   let rotation = 0;
   const liveSecrets = (qq: typeof q, endpointIds: string[], now: number) =>
@@ -137,7 +137,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, options: PgPipelineOpti
       noteChurn(outcomes.length);
       // Three set-based statements per batch (attempts, deliveries, endpoint health) instead of
       // several per outcome: this is the write path of every delivery.
-      return tx(async (qq) => {
+      const effects = await tx(async (qq) => {
         const col = <T>(fn: (o: AttemptOutcome) => T) => outcomes.map(fn);
         await qq(
           `INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
@@ -201,9 +201,11 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, options: PgPipelineOpti
           );
           for (const row of disabled) effect(row.id, 'disabled', row.disabled_reason, failingSince.get(row.id) ?? null);
         }
-        if (outcomes.some((o) => o.next.status === 'pending')) await qq("SELECT pg_notify('herald_work', '')");
         return effects;
       });
+      // A retry due now (a zero delay, a Retry-After of 0) wakes the workers, after the commit.
+      if (outcomes.some((o) => o.next.status === 'pending')) notifyWork();
+      return effects;
     },
 
     async releaseExpiredLeases(now) {
