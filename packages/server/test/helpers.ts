@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
 import { makeLogger } from '../src/logger.js';
 import pg from 'pg';
+import type { Scope, Store } from '../src/store/types.js';
 
 /** HERALD_TEST_STORE=postgres runs the suite on PostgreSQL: one fresh database per Herald, dropped after. */
 const PG_ADMIN_URL = process.env.HERALD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -166,4 +167,29 @@ export async function createAppAndEndpoint(h: TestHerald, key: string, url: stri
   const ep = await h.call('POST', `/api/v1/app/${app.body.id}/endpoint`, { token: key, body: { url, ...endpoint } });
   if (ep.status !== 201) throw new Error(`endpoint create failed: ${JSON.stringify(ep.body)}`);
   return { appId: app.body.id as string, endpointId: ep.body.id as string, secret: ep.body.secret as string };
+}
+
+/**
+ * For tests that drive a store directly: a tenant, an application `app_<tag>` and one enabled
+ * endpoint `ep_<tag>` (every event type, max 100 in flight) pointing at a closed port.
+ */
+export async function seedStoreEndpoint(store: Store, scope: Scope, tag: string): Promise<{ appId: string; endpointId: string }> {
+  const now = Date.now();
+  const appId = `app_${tag}`;
+  const endpointId = `ep_${tag}`;
+  await store.createTenant({ id: scope.tenant_id, name: tag, created_at: now }, []);
+  await store.createApplication(scope, {
+    id: appId, uid: null, name: tag, retry_schedule: null, metadata: {}, signature_scheme: 'standard', scheme_options: {}, envelope: 'herald',
+    require_verification: false, default_timeout_ms: null, message_id_prefix: 'msg', encrypt_data: false, preset: null, created_at: now, updated_at: now,
+  });
+  await store.createEndpoint(
+    scope,
+    {
+      id: endpointId, app_id: appId, kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
+      filter_types: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, metadata: {}, signature_scheme: null,
+      scheme_options: null, envelope: null, encrypt_data: null, enabled_at: now, verified_at: null, verification_error: null, created_at: now, updated_at: now,
+    },
+    { id: `sec_${tag}`, sealed: 'x', hint: 'x', public_key: 'x' },
+  );
+  return { appId, endpointId };
 }

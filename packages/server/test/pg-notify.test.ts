@@ -5,7 +5,7 @@ import { openPool } from '../src/store/postgres/db.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { makeWorkNotifier } from '../src/store/postgres/notify.js';
 import type { Scope } from '../src/store/types.js';
-import { createTestDatabase, waitFor } from './helpers.js';
+import { createTestDatabase, seedStoreEndpoint, waitFor } from './helpers.js';
 
 // Workers LISTEN on herald_work. The NOTIFY is sent after the commit that made work due (never
 // inside it: PostgreSQL serialises notifying commits on one lock), one at a time per process.
@@ -39,21 +39,7 @@ test('a hundred wake-ups asked for at once send two notifications: one at once, 
 
 test('a publish notifies after its commit: when the worker hears it, the deliveries are there to claim', async () => {
   const scope: Scope = { tenant_id: 'ten_n', environment: 'test' };
-  const now = Date.now();
-  await store.createTenant({ id: scope.tenant_id, name: 'notify', created_at: now }, []);
-  await store.createApplication(scope, {
-    id: 'app_n', uid: null, name: 'notify', retry_schedule: null, metadata: {}, signature_scheme: 'standard', scheme_options: {}, envelope: 'herald',
-    require_verification: false, default_timeout_ms: null, message_id_prefix: 'msg', encrypt_data: false, preset: null, created_at: now, updated_at: now,
-  });
-  await store.createEndpoint(
-    scope,
-    {
-      id: 'ep_n', app_id: 'app_n', kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
-      filter_types: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, metadata: {}, signature_scheme: null,
-      scheme_options: null, envelope: null, encrypt_data: null, enabled_at: now, verified_at: null, verification_error: null, created_at: now, updated_at: now,
-    },
-    { id: 'sec_n', sealed: 'x', hint: 'x', public_key: 'x' },
-  );
+  await seedStoreEndpoint(store, scope, 'n');
   await settle();
   heard.length = 0;
   const seen: number[] = [];

@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import type { AttemptOutcome, Scope } from '../src/store/types.js';
-import { createTestDatabase, waitFor } from './helpers.js';
+import { createTestDatabase, seedStoreEndpoint, waitFor } from './helpers.js';
 
 // On PostgreSQL, workers VACUUM the deliveries table after a given number of recorded outcomes
 // (dead row versions in the queue indexes slowed every claim). Real database, real store calls.
@@ -44,21 +44,7 @@ async function deliverAndRecord(count: number): Promise<void> {
 }
 
 test('deliveries are vacuumed once enough outcomes were recorded, not before', async () => {
-  const now = Date.now();
-  await store.createTenant({ id: scope.tenant_id, name: 'vacuum', created_at: now }, []);
-  await store.createApplication(scope, {
-    id: 'app_v', uid: null, name: 'vacuum', retry_schedule: null, metadata: {}, signature_scheme: 'standard', scheme_options: {}, envelope: 'herald',
-    require_verification: false, default_timeout_ms: null, message_id_prefix: 'msg', encrypt_data: false, preset: null, created_at: now, updated_at: now,
-  });
-  await store.createEndpoint(
-    scope,
-    {
-      id: 'ep_v', app_id: 'app_v', kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
-      filter_types: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, metadata: {}, signature_scheme: null,
-      scheme_options: null, envelope: null, encrypt_data: null, enabled_at: now, verified_at: null, verification_error: null, created_at: now, updated_at: now,
-    },
-    { id: 'sec_v', sealed: 'x', hint: 'x', public_key: 'x' },
-  );
+  await seedStoreEndpoint(store, scope, 'v');
 
   await deliverAndRecord(15);
   await new Promise((r) => setTimeout(r, 500));
