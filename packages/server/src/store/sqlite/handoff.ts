@@ -1,4 +1,4 @@
-import type { ClaimResult, EndpointRuntime, HandoffRequest, Scope } from '../types.js';
+import type { ClaimedDelivery, ClaimResult, EndpointRuntime, HandoffRequest } from '../types.js';
 import type { Db } from './db.js';
 import { claimedDelivery, rateAllowance, type MessageForSend } from './pipeline.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
@@ -13,21 +13,15 @@ export interface HandoffEndpoint {
   rate_window_count: number;
 }
 
-/** The delivery row a publish is about to insert. */
-interface NewDelivery {
-  id: string;
-  tenant_id: string;
-  environment: Scope['environment'];
-  app_id: string;
-  message_id: string;
-  endpoint_id: string;
-}
+/** What every delivery of one publish shares. */
+type PublishedFor = Pick<ClaimedDelivery, 'tenant_id' | 'environment' | 'app_id' | 'message_id'>;
 
 export interface Handoff {
-  /** The lease for this endpoint's new delivery, or null to store it pending. Call once per endpoint. */
-  lease(ep: HandoffEndpoint): { owner: string; expires_at: number } | null;
-  /** Note a delivery inserted with the lease `lease` gave. */
-  leased(d: NewDelivery): void;
+  /**
+   * The lease for this endpoint's new delivery `deliveryId`, or null to store it pending. Call once
+   * per endpoint, then insert the row with what it returned.
+   */
+  lease(ep: HandoffEndpoint, deliveryId: string): { owner: string; expires_at: number } | null;
   /** The leased deliveries as a claim would have returned them. */
   result(message: Omit<MessageForSend, 'content_hash'>): ClaimResult;
 }
@@ -51,28 +45,26 @@ export function makeHandoff(db: Db) {
   const recordHash = db.prepare('SELECT content_hash FROM records WHERE id = ?');
   const resolveRuntime = makeRuntimeResolver(db);
 
-  return function begin(request: HandoffRequest | null | undefined, now: number): Handoff | null {
+  return function begin(request: HandoffRequest | null | undefined, now: number, shared: PublishedFor): Handoff | null {
     if (!request || request.limit <= 0) return null;
     let left = request.limit;
-    const deliveries: NewDelivery[] = [];
+    const leased: { id: string; endpoint_id: string }[] = [];
     return {
-      lease(ep) {
+      lease(ep, deliveryId) {
         if (left === 0 || olderDue.get(ep.id, now) !== undefined || (inFlight.get(ep.id) as { n: number }).n >= ep.max_in_flight) return null;
         const allowance = rateAllowance(ep, now);
         if (allowance.left < 1) return null;
         if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + 1, ep.id);
         left--;
+        leased.push({ id: deliveryId, endpoint_id: ep.id });
         return { owner: request.owner, expires_at: now + ep.timeout_ms + request.leaseGraceMs };
-      },
-      leased(d) {
-        deliveries.push(d);
       },
       result(message) {
         const endpoints = new Map<string, EndpointRuntime>();
-        if (!deliveries.length) return { deliveries: [], endpoints };
+        if (!leased.length) return { deliveries: [], endpoints };
         const full: MessageForSend = { ...message, content_hash: message.record_id ? (recordHash.get(message.record_id) as { content_hash: string }).content_hash : null };
-        for (const d of deliveries) endpoints.set(d.endpoint_id, resolveRuntime(runtimeRow.get(d.endpoint_id) as RuntimeRow, now));
-        return { deliveries: deliveries.map((d) => claimedDelivery({ ...d, attempt_count: 0, schedule_index: 0 }, full)), endpoints };
+        for (const d of leased) endpoints.set(d.endpoint_id, resolveRuntime(runtimeRow.get(d.endpoint_id) as RuntimeRow, now));
+        return { deliveries: leased.map((d) => claimedDelivery({ ...shared, ...d, attempt_count: 0, schedule_index: 0 }, full)), endpoints };
       },
     };
   };

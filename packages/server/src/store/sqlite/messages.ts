@@ -67,15 +67,14 @@ export function makeMessageOps(db: Db): MessageOps {
       input.record?.id ?? null, input.record?.format ?? null, input.now,
     );
     let deliveries = 0;
-    const handoff = beginHandoff(input.handoff, input.now);
+    const handoff = beginHandoff(input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
     for (const ep of subscribedEndpoints.all(input.app_id, input.event_type) as HandoffEndpoint[]) {
       const id = input.newDeliveryId();
-      const lease = handoff?.lease(ep) ?? null;
+      const lease = handoff?.lease(ep, id) ?? null;
       insertDelivery.run(
         id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now,
         lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now,
       );
-      if (lease) handoff!.leased({ id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id, endpoint_id: ep.id });
       deliveries++;
     }
     if (input.idempotency) {
