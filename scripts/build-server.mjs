@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the server and CLI into packages/server/dist/ (herald.mjs + store-thread.mjs) with
+// Bundles the server and CLI into packages/server/dist/ (herald.mjs + the store and schema threads) with
 // esbuild: production runs plain JavaScript, without tsx compiling on the fly (each tsx loader
 // is one more thread and ~35 MB of memory). npm packages stay external; our workspace packages
 // are bundled. Files read at run time (migrations, presets, the dashboard) are found from the
@@ -11,7 +11,11 @@ const packages = ['packages/server', 'packages/cli', 'packages/webhooks'];
 const external = [...new Set(packages.flatMap((p) => Object.keys(JSON.parse(readFileSync(`${p}/package.json`, 'utf8')).dependencies ?? {})))].filter((d) => !d.startsWith('@herald/'));
 
 await build({
-  entryPoints: { herald: 'packages/cli/src/main.ts', 'store-thread': 'packages/server/src/store/threaded/thread-main.ts' },
+  entryPoints: {
+    herald: 'packages/cli/src/main.ts',
+    'store-thread': 'packages/server/src/store/threaded/thread-main.ts',
+    'schema-thread': 'packages/server/src/tenant-schemas/thread-main.ts',
+  },
   outdir: 'packages/server/dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { createTestDatabase } from '../../packages/server/test/helpers.js';
+import { createTestDatabase, UNTHROTTLED } from '../../packages/server/test/helpers.js';
 import { BUNDLE, buildBundle, spawnServer, type ServerProcess } from '../../packages/server/test/process.js';
 
 const ADMIN = 'bench-admin-token';
@@ -38,6 +38,9 @@ export class HeraldCluster {
       HERALD_DATA_DIR: this.dataDir,
       HERALD_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOG_LEVEL: 'error',
+      // The bench is the operator measuring capacity: per-tenant rate limits are raised past what
+      // it sends (they still count every request).
+      ...UNTHROTTLED.env,
       ...(this.database ? { DATABASE_URL: this.database.url } : {}),
     };
   }

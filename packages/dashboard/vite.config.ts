@@ -4,6 +4,6 @@ import { defineConfig } from 'vite';
 // Built into dist/ and served by the Herald server itself (no CDN, same origin as the API).
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

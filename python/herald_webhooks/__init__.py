@@ -29,6 +29,12 @@ class WebhookVerificationError(Exception):
     """The webhook cannot be trusted: missing headers, bad signature or a stale timestamp."""
 
 
+def _equal(received, expected):
+    """Constant-time string comparison that never raises: hmac.compare_digest refuses str with
+    non-ASCII characters, and a header is whatever the sender put there."""
+    return hmac.compare_digest(str(received).encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
+
+
 def _text(raw_body):
     if isinstance(raw_body, (bytes, bytearray, memoryview)):
         return bytes(raw_body).decode("utf-8")
@@ -109,7 +115,7 @@ def verify_webhook_signature(raw_body, signature_header, signing_secret, toleran
     seconds = _check_timestamp(t, tolerance_seconds, now)
     body = _text(raw_body)
     expected = hmac.new(signing_secret.encode(), f"{seconds}.{body}".encode(), hashlib.sha256).hexdigest()
-    if not any(hmac.compare_digest(candidate, expected) for candidate in v1):
+    if not any(_equal(candidate, expected) for candidate in v1):
         raise WebhookVerificationError("No matching signature found")
     return _parse(body)
 
@@ -168,7 +174,7 @@ class Webhook:
             version, _, value = candidate.partition(",")
             if self.scheme == "standard" and version == "v1":
                 expected = base64.b64encode(hmac.new(self._key, content, hashlib.sha256).digest()).decode()
-                matched = hmac.compare_digest(value, expected)
+                matched = _equal(value, expected)
             elif self.scheme == "standard-ed25519" and version == "v1a":
                 try:
                     signature = base64.b64decode(value, validate=True)
@@ -191,7 +197,7 @@ class Webhook:
         content = f"{seconds}.{body}" if signs_timestamp else body
         expected = "sha256=" + hmac.new(self.secret.encode(), content.encode(), hashlib.sha256).hexdigest()
         candidates = [c for c in signature.replace(",", " ").split(" ") if c]
-        if not any(hmac.compare_digest(c, expected) for c in candidates):
+        if not any(_equal(c, expected) for c in candidates):
             raise WebhookVerificationError("No matching signature found")
         return _parse(body)
 
@@ -266,7 +272,7 @@ def fetch_record(url, expected_hash, jwks, timeout=30):
         raise WebhookVerificationError(f"Record download failed with {err.code}{hint}") from err
     body = b"".join(chunks)
     actual = "sha512-" + base64.b64encode(digest.digest()).decode()
-    if not hmac.compare_digest(actual, expected_hash):
+    if not _equal(expected_hash, actual):
         raise WebhookVerificationError("The record does not match the content hash in the webhook")
     parts = jws.split(".")
     if len(parts) != 3:

@@ -36,6 +36,19 @@ class StandardTest(unittest.TestCase):
         with self.assertRaises(WebhookVerificationError):
             Webhook("whsec_" + "A" * 43 + "=", now=v["timestamp"]).verify(v["body"], headers)
 
+    def test_hostile_signature_characters_are_a_verification_error(self):
+        # hmac.compare_digest raises TypeError on non-ASCII str; a forged header must not crash the receiver.
+        v = VECTORS["standard"][0]
+        for forged in ["v1,é" + v["signature"][4:], "v1,\udcff", "v1," + "\u0000" * 44]:
+            headers = {"webhook-id": v["id"], "webhook-timestamp": str(v["timestamp"]), "webhook-signature": forged}
+            with self.assertRaises(WebhookVerificationError):
+                Webhook(v["secret"], now=v["timestamp"]).verify(v["body"], headers)
+        t = VECTORS["timestamped"][0]
+        with self.assertRaises(WebhookVerificationError):
+            verify_webhook_signature(t["body"], "t=%d,v1=é" % t["timestamp"], t["secrets"][0], now=t["timestamp"])
+        with self.assertRaises(WebhookVerificationError):
+            Webhook("whsec_plain_secret_value", scheme="hmac-hex").verify("{}", {"X-Webhook-ID": "x", "X-Webhook-Signature": "sha256=é"})
+
 
 class Ed25519Test(unittest.TestCase):
     def setUp(self):

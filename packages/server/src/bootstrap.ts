@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateAdminToken } from './crypto/tokens.js';
 
@@ -14,8 +14,17 @@ function readOrCreate(path: string, create: () => string): { value: string; crea
   return { value, created: true };
 }
 
+/**
+ * The data dir holds the master key, the admin token, the database and tenants' records: only
+ * the user Herald runs as may enter it (0700), whatever the umask or an earlier version left.
+ */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
 export function loadMasterKey(dataDir: string, fromEnv: string | undefined): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const encoded = fromEnv ?? readOrCreate(join(dataDir, 'master.key'), () => randomBytes(32).toString('base64')).value;
   const key = Buffer.from(encoded, 'base64');
   if (key.length !== 32) throw new Error('HERALD_MASTER_KEY must be the base64 encoding of exactly 32 bytes (try: openssl rand -base64 32)');
@@ -24,7 +33,7 @@ export function loadMasterKey(dataDir: string, fromEnv: string | undefined): Buf
 
 export function loadAdminToken(dataDir: string, fromEnv: string | undefined): { token: string; created: boolean } {
   if (fromEnv) return { token: fromEnv, created: false };
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const { value, created } = readOrCreate(join(dataDir, 'admin-token'), generateAdminToken);
   return { token: value, created };
 }

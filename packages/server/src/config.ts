@@ -30,6 +30,57 @@ export interface HeraldConfig {
   records: { maxBytes: number; urlTtlMs: number };
   /** Base URL receivers use to reach this server (download links); default http://HOST:PORT. */
   publicUrl: string | undefined;
+  security: SecurityConfig;
+  /** Every tenant's limits unless the admin set others for it. */
+  limits: TenantLimits;
+  schemas: SchemaConfig;
+}
+
+/** Per-tenant limits and quotas (the admin can set each per tenant: PUT /tenants/{tenant}/limits). */
+export interface TenantLimits {
+  /** Publish requests per second, per environment (all its API keys together). */
+  publish_per_second: number;
+  /** Every other API request per second, per environment (dashboard sessions included). */
+  api_per_second: number;
+  /** Applications per environment. */
+  max_applications: number;
+  max_endpoints_per_app: number;
+  /** Event types per environment. */
+  max_event_types: number;
+  /** Largest event-type JSON Schema, bytes of JSON. */
+  max_schema_bytes: number;
+  /** Largest message payload, bytes of JSON. */
+  max_payload_bytes: number;
+}
+
+export interface SecurityConfig {
+  /** Fastify's trustProxy: whose X-Forwarded-For gives the client address (for throttling). */
+  trustProxy: boolean | string | number;
+  /** Failed credentials one client address may present per window before it is refused. */
+  failedAuthPerWindow: number;
+  failedAuthWindowMs: number;
+  /** Deepest JSON nesting accepted in any request body. */
+  jsonMaxDepth: number;
+  /** A separate origin for record downloads (HERALD_RECORDS_URL); links use it and /records answers only there. */
+  recordsUrl: string | undefined;
+  /** Bearer token for /metrics; unset: the admin token. */
+  metricsToken: string | undefined;
+  /** host:port of a separate listener for /metrics (no token there); unset: /metrics on the API port. */
+  metricsAddr: string | undefined;
+  /** Label the in-flight gauge by endpoint id (one series per endpoint of every tenant). */
+  metricsEndpointLabels: boolean;
+  portalLinkDefaultTtlMs: number;
+  portalLinkMaxTtlMs: number;
+  sessionTtlMs: number;
+}
+
+export interface SchemaConfig {
+  /** Threads running tenants' JSON Schemas. */
+  threads: number;
+  budgetMs: number;
+  compileBudgetMs: number;
+  quarantineMs: number;
+  maxHeapMb: number;
 }
 
 export interface RetentionConfig {
@@ -88,6 +139,24 @@ function int(value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
 }
+
+/** `true`/`false`, a hop count, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
+function trustProxy(value: string | undefined): boolean | string | number {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+export const DEFAULT_LIMITS: TenantLimits = {
+  publish_per_second: 1000,
+  api_per_second: 100,
+  max_applications: 10_000,
+  max_endpoints_per_app: 100,
+  max_event_types: 1000,
+  max_schema_bytes: 64 * 1024,
+  max_payload_bytes: 512 * 1024,
+};
 
 function bool(value: string | undefined, fallback: boolean, name: string): boolean {
   if (value === undefined || value === '') return fallback;
@@ -148,6 +217,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       autoDisableAfterMs: int(env.HERALD_AUTO_DISABLE_AFTER, 5 * 24 * 3600, 'HERALD_AUTO_DISABLE_AFTER') * 1000,
       failingAttemptNumber: 4,
     },
+    security: {
+      trustProxy: trustProxy(env.HERALD_TRUST_PROXY),
+      failedAuthPerWindow: int(env.HERALD_FAILED_AUTH_LIMIT, 30, 'HERALD_FAILED_AUTH_LIMIT'),
+      failedAuthWindowMs: int(env.HERALD_FAILED_AUTH_WINDOW, 60, 'HERALD_FAILED_AUTH_WINDOW') * 1000,
+      jsonMaxDepth: int(env.HERALD_JSON_MAX_DEPTH, 64, 'HERALD_JSON_MAX_DEPTH'),
+      recordsUrl: env.HERALD_RECORDS_URL?.replace(/\/$/, '') || undefined,
+      metricsToken: env.HERALD_METRICS_TOKEN || undefined,
+      metricsAddr: env.HERALD_METRICS_ADDR || undefined,
+      metricsEndpointLabels: bool(env.HERALD_METRICS_ENDPOINT_LABELS, false, 'HERALD_METRICS_ENDPOINT_LABELS'),
+      portalLinkDefaultTtlMs: int(env.HERALD_PORTAL_LINK_TTL, 900, 'HERALD_PORTAL_LINK_TTL') * 1000,
+      portalLinkMaxTtlMs: 24 * 3600 * 1000,
+      sessionTtlMs: int(env.HERALD_SESSION_TTL, 12 * 3600, 'HERALD_SESSION_TTL') * 1000,
+    },
+    limits: {
+      publish_per_second: int(env.HERALD_LIMIT_PUBLISH_PER_SECOND, DEFAULT_LIMITS.publish_per_second, 'HERALD_LIMIT_PUBLISH_PER_SECOND'),
+      api_per_second: int(env.HERALD_LIMIT_API_PER_SECOND, DEFAULT_LIMITS.api_per_second, 'HERALD_LIMIT_API_PER_SECOND'),
+      max_applications: int(env.HERALD_LIMIT_APPLICATIONS, DEFAULT_LIMITS.max_applications, 'HERALD_LIMIT_APPLICATIONS'),
+      max_endpoints_per_app: int(env.HERALD_LIMIT_ENDPOINTS_PER_APP, DEFAULT_LIMITS.max_endpoints_per_app, 'HERALD_LIMIT_ENDPOINTS_PER_APP'),
+      max_event_types: int(env.HERALD_LIMIT_EVENT_TYPES, DEFAULT_LIMITS.max_event_types, 'HERALD_LIMIT_EVENT_TYPES'),
+      max_schema_bytes: int(env.HERALD_LIMIT_SCHEMA_BYTES, DEFAULT_LIMITS.max_schema_bytes, 'HERALD_LIMIT_SCHEMA_BYTES'),
+      max_payload_bytes: int(env.HERALD_LIMIT_PAYLOAD_BYTES, DEFAULT_LIMITS.max_payload_bytes, 'HERALD_LIMIT_PAYLOAD_BYTES'),
+    },
+    schemas: {
+      threads: int(env.HERALD_SCHEMA_THREADS, 1, 'HERALD_SCHEMA_THREADS'),
+      budgetMs: int(env.HERALD_SCHEMA_BUDGET_MS, 250, 'HERALD_SCHEMA_BUDGET_MS'),
+      compileBudgetMs: int(env.HERALD_SCHEMA_COMPILE_BUDGET_MS, 2000, 'HERALD_SCHEMA_COMPILE_BUDGET_MS'),
+      quarantineMs: 60_000,
+      maxHeapMb: 128,
+    },
   };
   return {
     ...base,
@@ -156,5 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     delivery: { ...base.delivery, ...overrides.delivery },
     retention: { ...base.retention, ...overrides.retention },
     records: { ...base.records, ...overrides.records },
+    security: { ...base.security, ...overrides.security },
+    limits: { ...base.limits, ...overrides.limits },
+    schemas: { ...base.schemas, ...overrides.schemas },
   };
 }

@@ -14,17 +14,24 @@ export class HttpProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: FieldError[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(detail, options);
     this.name = 'HttpProblem';
+    this.headers = options?.headers;
   }
+  /** Response headers that go with the problem (Retry-After, WWW-Authenticate). */
+  readonly headers: Record<string, string> | undefined;
 }
 
 export const notFound = (what: string, id: string) => new HttpProblem(404, 'Not Found', `${what} "${id}" was not found`);
 export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new HttpProblem(422, 'Unprocessable Content', detail, errors);
+/** A tenant quota (applications, endpoints, event types) is used up; the admin can raise it per tenant. */
+export const quotaExceeded = (detail: string) => new HttpProblem(409, 'Quota Exceeded', detail);
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(429, 'Too Many Requests', detail, undefined, { headers: { 'retry-after': String(Math.max(1, retryAfterSeconds)) } });
 export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);
 
 /** A unique constraint failed, in either store dialect (SQLite's code or PostgreSQL's 23505). */

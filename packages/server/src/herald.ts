@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { buildApi } from './api/app.js';
 import type { Api } from './api/context.js';
-import { makePayloadValidator } from './api/validation.js';
 import { loadAdminToken, loadMasterKey } from './bootstrap.js';
 import type { HeraldConfig } from './config.js';
 import { makeSecretBox } from './crypto/secret-box.js';
@@ -20,11 +19,15 @@ import { makeVerifier } from './delivery/verification.js';
 import { newId } from './ids.js';
 import { makeLogger } from './logger.js';
 import { makeMetrics, type Metrics } from './metrics.js';
+import { makeWindowCounters } from './limits/counters.js';
+import { makeTenantLimits } from './limits/tenant-limits.js';
+import { serveMetrics } from './metrics-server.js';
 import { makeDownloadLinks } from './records/downloads.js';
 import { deleteRecord } from './records/files.js';
 import { makeRecordSigner } from './records/signer.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { openThreadedSqliteStore } from './store/threaded/index.js';
+import { makeSchemaSandbox } from './tenant-schemas/sandbox.js';
 import type { Store } from './store/types.js';
 
 export interface Herald {
@@ -39,6 +42,8 @@ export interface Herald {
   adminTokenCreated: boolean;
   /** Listen on config.host:config.port (0 = any free port); resolves to the base URL. */
   listen(): Promise<string>;
+  /** Base URL of the separate metrics listener (HERALD_METRICS_ADDR) once listening, else null. */
+  metricsUrl(): string | null;
   close(): Promise<void>;
 }
 
@@ -53,10 +58,13 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
   const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : await openThreadedSqliteStore(config.sqlitePath);
-  const metrics = makeMetrics(() => store.queueStats());
+  const metrics = makeMetrics(() => store.queueStats(), { endpointLabels: config.security.metricsEndpointLabels });
+  const counters = makeWindowCounters(store, logger);
+  const limits = makeTenantLimits(store, config.limits);
+  const schemas = makeSchemaSandbox(config.schemas);
 
   const policy = makeNetworkPolicy(config.allowNetworks);
-  const downloads = makeDownloadLinks(masterKey, config.records.urlTtlMs);
+  const downloads = makeDownloadLinks(masterKey, config.records.urlTtlMs, () => config.security.recordsUrl ?? publicUrl());
   const recordSigner = makeRecordSigner(store, box);
   // Known once listening when no HERALD_PUBLIC_URL is set (port 0 picks one).
   let listeningUrl = `http://${config.host}:${config.port}`;
@@ -70,13 +78,14 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     sendEmail: makeMailer({ box, policy, ...(lookup ? { lookup } : {}) }),
     encrypterFor,
     userAgent: config.delivery.userAgent,
+    box,
   });
   let dispatcher: Dispatcher | null = null;
   const emit = makeOperationalEvents({ store, logger, wake: () => dispatcher?.wake() });
   dispatcher =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, deliverOnce, box, emit, downloads, publicUrl, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, deliverOnce, box, emit, downloads, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, Math.min(5000, config.delivery.leaseGraceMs), () => dispatcher?.wake());
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
@@ -87,7 +96,9 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     metrics,
     logger,
     adminToken,
-    payloads: makePayloadValidator(),
+    schemas,
+    limits,
+    counters,
     wakeDelivery: () => dispatcher?.wake(),
     handoffDelivery: () => dispatcher?.handoff() ?? null,
     sender,
@@ -102,6 +113,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   });
 
   let unsubscribe: (() => Promise<void>) | undefined;
+  let metricsServer: { url: string; close(): Promise<void> } | null = null;
   return {
     config,
     api,
@@ -111,6 +123,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     logger,
     adminToken,
     adminTokenCreated,
+    metricsUrl: () => metricsServer?.url ?? null,
     async listen() {
       if (dispatcher) {
         const worker = dispatcher;
@@ -125,6 +138,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
         retention.start();
       }
       listeningUrl = await api.listen({ host: config.host, port: config.port });
+      if (config.security.metricsAddr) metricsServer = await serveMetrics(config.security.metricsAddr, metrics, logger);
       return listeningUrl;
     },
     async close() {
@@ -132,7 +146,10 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       reaper.stop();
       await retention.stop();
       await api.close();
+      await metricsServer?.close();
       await dispatcher?.stop();
+      await schemas.close();
+      await counters.close();
       await sender.close();
       await store.close();
     },

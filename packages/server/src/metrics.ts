@@ -6,13 +6,18 @@ export interface Metrics {
   deliveries: Counter<'outcome'>;
   attemptDuration: Histogram<'outcome'>;
   published: Counter<'outcome'>;
-  inFlight: Gauge<'endpoint_id'>;
+  /** Open requests: per endpoint with endpoint labels on, else one total. */
+  inFlight: Gauge<'endpoint_id'> | Gauge;
   queueDepth: Gauge<'status'>;
   /** Where the in-flight gauge reads its values at scrape time (the dispatcher's own counts). */
   readInFlightFrom(source: () => ReadonlyMap<string, number>): void;
 }
 
-export function makeMetrics(queueStats: () => Promise<{ pending: number; delivering: number }>): Metrics {
+/**
+ * `endpointLabels`: one in-flight series per endpoint id (every tenant's), which grows without
+ * bound with the endpoints; off by default, when the gauge is one total.
+ */
+export function makeMetrics(queueStats: () => Promise<{ pending: number; delivering: number }>, options: { endpointLabels: boolean } = { endpointLabels: false }): Metrics {
   const registry = new Registry();
   let inFlightSource: (() => ReadonlyMap<string, number>) | null = null;
   collectDefaultMetrics({ register: registry, prefix: 'herald_' });
@@ -37,17 +42,29 @@ export function makeMetrics(queueStats: () => Promise<{ pending: number; deliver
       labelNames: ['outcome'],
       registers: [registry],
     }),
-    inFlight: new Gauge({
-      name: 'herald_endpoint_in_flight',
-      help: 'Requests currently open per endpoint in this process',
-      labelNames: ['endpoint_id'],
-      registers: [registry],
-      // Read at scrape time: setting a labelled gauge twice per delivery costs more than the scrape.
-      collect() {
-        if (!inFlightSource) return;
-        for (const [id, n] of inFlightSource()) this.set({ endpoint_id: id }, n);
-      },
-    }),
+    inFlight: options.endpointLabels
+      ? new Gauge({
+          name: 'herald_endpoint_in_flight',
+          help: 'Requests currently open per endpoint in this process',
+          labelNames: ['endpoint_id'],
+          registers: [registry],
+          // Read at scrape time: setting a labelled gauge twice per delivery costs more than the scrape.
+          collect() {
+            if (!inFlightSource) return;
+            for (const [id, n] of inFlightSource()) this.set({ endpoint_id: id }, n);
+          },
+        })
+      : new Gauge({
+          name: 'herald_in_flight',
+          help: 'Requests currently open in this process (HERALD_METRICS_ENDPOINT_LABELS=true: per endpoint, herald_endpoint_in_flight)',
+          registers: [registry],
+          collect() {
+            if (!inFlightSource) return;
+            let total = 0;
+            for (const n of inFlightSource().values()) total += n;
+            this.set(total);
+          },
+        }),
     queueDepth: new Gauge({
       name: 'herald_queue_depth',
       help: 'Deliveries waiting (pending) or being sent (delivering), whole store',

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
+import type { SchemaConfig, SecurityConfig, TenantLimits } from '../src/config.js';
 import { makeLogger } from '../src/logger.js';
 import pg from 'pg';
 import type { Scope, Store } from '../src/store/types.js';
@@ -40,7 +41,24 @@ export interface TestHerald {
   close(): Promise<void>;
 }
 
-export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention'>> & { delivery?: Partial<DeliveryConfig>; retention?: Partial<RetentionConfig> };
+export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention' | 'limits' | 'security' | 'schemas'>> & {
+  delivery?: Partial<DeliveryConfig>;
+  retention?: Partial<RetentionConfig>;
+  limits?: Partial<TenantLimits>;
+  security?: Partial<SecurityConfig>;
+  schemas?: Partial<SchemaConfig>;
+};
+
+/**
+ * Functional tests make hundreds of requests a second from one address and tenant: request
+ * rates and failed-credential throttling are out of their way unless a test sets them (the
+ * limits' own tests do; the defaults are tested in limits.test.ts).
+ */
+export const UNTHROTTLED = {
+  limits: { publish_per_second: 1_000_000, api_per_second: 1_000_000 },
+  security: { failedAuthPerWindow: 1_000_000 },
+  env: { HERALD_LIMIT_PUBLISH_PER_SECOND: '1000000', HERALD_LIMIT_API_PER_SECOND: '1000000', HERALD_FAILED_AUTH_LIMIT: '1000000' },
+} as const;
 
 export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
@@ -56,6 +74,9 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     ...overrides,
     delivery: { ...base.delivery, pollIntervalMs: 50, ...overrides.delivery },
     retention: { ...base.retention, ...overrides.retention },
+    limits: { ...base.limits, ...UNTHROTTLED.limits, ...overrides.limits },
+    security: { ...base.security, ...UNTHROTTLED.security, ...overrides.security },
+    schemas: { ...base.schemas, ...overrides.schemas },
   };
   const herald = await createHerald(config, { logger: makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await herald.listen();
@@ -192,4 +213,46 @@ export async function seedStoreEndpoint(store: Store, scope: Scope, tag: string)
     { id: `sec_${tag}`, sealed: 'x', hint: 'x', public_key: 'x' },
   );
   return { appId, endpointId };
+}
+
+/** Tables whose rows a rejected request may still change: shared rate-limit windows count every request. */
+const COUNTED_ANYWAY = new Set(['rate_counters', 'herald_migrations']);
+
+/**
+ * Rows per table of a test Herald's store, read on a connection of its own: a request that was
+ * refused must leave every count as it was.
+ */
+export async function rowCounts(h: TestHerald): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  if (h.herald.store.dialect === 'sqlite') {
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(h.herald.config.sqlitePath, { readonly: true });
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+      for (const { name } of tables) if (!COUNTED_ANYWAY.has(name)) counts[name] = (db.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+    return counts;
+  }
+  const client = new pg.Client({ connectionString: h.herald.config.databaseUrl });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows;
+    for (const { tablename } of tables) {
+      if (!COUNTED_ANYWAY.has(tablename)) counts[tablename] = Number((await client.query(`SELECT count(*) AS n FROM ${tablename}`)).rows[0].n);
+    }
+  } finally {
+    await client.end();
+  }
+  return counts;
+}
+
+/** A problem response as RFC 9457 and the API's convention say it must be. */
+export function isProblem(res: { status: number; body: any; headers: Record<string, unknown> }): boolean {
+  return (
+    /^application\/problem\+json/.test(String(res.headers['content-type'])) &&
+    typeof res.body === 'object' && res.body !== null &&
+    res.body.status === res.status && typeof res.body.title === 'string' && typeof res.body.detail === 'string' && typeof res.body.type === 'string'
+  );
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { UNTHROTTLED } from './helpers.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../cli/bin/herald.js', import.meta.url));
@@ -51,7 +52,7 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
   const port = await freePort();
   const child = spawn(process.execPath, [...(entry === BUNDLE ? BUNDLE_NODE_ARGS : []), ...nodeArgs, entry, 'serve', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...UNTHROTTLED.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -56,7 +56,7 @@ describe('applications, event types and endpoints', () => {
     assert.equal((await call('POST', '/api/v1/event-type', { name: 'invoice.paid' })).status, 409);
     const bad = await call('POST', '/api/v1/event-type', { name: 'bad.schema', schema: { type: 'nonsense' } });
     assert.equal(bad.status, 422);
-    assert.match(bad.body.detail, /not a valid JSON Schema/);
+    assert.match(bad.body.detail, /not a usable JSON Schema/);
     assert.equal((await call('GET', '/api/v1/event-type/bad.schema')).status, 404);
     assert.equal((await call('POST', '/api/v1/event-type', { name: 'has space' })).status, 422);
     const archived = await call('PATCH', '/api/v1/event-type/invoice.paid', { archived: true });

@@ -182,15 +182,20 @@ describe('dashboard sessions and portal links', () => {
     assert.equal(operator.headers['x-frame-options'], 'DENY');
   });
 
-  test('portal grants expire and are bound to their purpose', () => {
+  test('portal tokens expire, name a stored link and are bound to their purpose', async () => {
     const box = makeSecretBox(randomBytes(32));
-    const sessions = makeSessions(box, () => false);
+    const store = h.herald.store;
+    const sessions = makeSessions(box, store, { ttlMs: 3600_000, secureCookies: () => false });
     const now = Date.now();
-    const token = sessions.grantPortal({ tenant_id: 't', environment: 'test', app_id: 'a', exp: now + 60_000 });
-    assert.deepEqual(sessions.openPortalGrant(token, now), { tenant_id: 't', environment: 'test', app_id: 'a', exp: now + 60_000 });
-    assert.equal(sessions.openPortalGrant(token, now + 60_001), null, 'expired');
-    assert.equal(sessions.openPortalGrant(box.seal(JSON.stringify({ tenant_id: 't', environment: 'test', app_id: 'a', exp: now + 60_000 })), now), null, 'not sealed as a portal grant');
-    assert.equal(sessions.openPortalGrant('garbage', now), null);
+    const link = { id: 'plk_unit', tenant_id: tenant.id, environment: 'test' as const, app_id: appA, read_only: false, created_at: now, expires_at: now + 60_000, revoked_at: null };
+    await store.createPortalLink(link);
+    const token = sessions.portalToken(link);
+    assert.deepEqual(await sessions.openPortalToken(token, now), link);
+    assert.equal(await sessions.openPortalToken(token, now + 60_001), null, 'expired');
+    assert.equal(await sessions.openPortalToken(box.seal(JSON.stringify({ lid: link.id, exp: now + 60_000 })), now), null, 'not sealed as a portal token');
+    assert.equal(await sessions.openPortalToken('garbage', now), null);
+    await store.revokePortalLinks({ tenant_id: tenant.id, environment: 'test' }, appA, link.id, now);
+    assert.equal(await sessions.openPortalToken(token, now), null, 'revoked');
   });
 
   test('the dashboard is served at / and on page paths; API paths keep problem responses', async () => {

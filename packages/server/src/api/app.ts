@@ -1,11 +1,17 @@
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { tokensEqual } from '../crypto/tokens.js';
+import { HttpProblem } from '../errors.js';
+import type { WindowCounters } from '../limits/counters.js';
+import { installRateLimits, makeCredentialThrottle } from '../limits/rate-limits.js';
 import { makeAuth } from './auth.js';
 import type { Api, ApiContext } from './context.js';
 import { serveDashboard } from './dashboard.js';
-import { installProblemHandlers } from './problems.js';
+import { installJsonBodyParser } from './json-body.js';
+import { clientErrorHandler, frameworkErrorHandler, installProblemHandlers } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
@@ -13,9 +19,9 @@ import { eventRoutes } from './routes/events.js';
 import { eventTypeRoutes } from './routes/event-types.js';
 import { messageRoutes } from './routes/messages.js';
 import { publicRecordRoutes, recordRoutes } from './routes/records.js';
-import { portalLinkRoutes, sessionRoutes } from './routes/session.js';
+import { portalLinkRoutes, sessionRoutes, tenantSessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
-import { tenantRoutes } from './routes/tenants.js';
+import { tenantLimitRoutes, tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
 import { webhookKeyRoutes } from './routes/webhook-keys.js';
 import { makeSessions } from './session.js';
@@ -23,26 +29,58 @@ import { installValidators } from './validation.js';
 
 export interface ApiOptions extends ApiContext {
   adminToken: string;
+  /** Rate-limit and failed-credential windows (shared across processes on PostgreSQL). */
+  counters: WindowCounters;
   /** The built dashboard (default: packages/dashboard/dist). */
   dashboardDir?: string;
 }
 
+/** The longest id or uid a path takes (256), percent-encoded: longer segments are refused by the router (414). */
+const MAX_PATH_PARAM = 3 * 256;
+
 /** Builds the HTTP API (not listening): tests drive it with `inject`, the server with `listen`. */
 export async function buildApi(options: ApiOptions): Promise<Api> {
-  const { store, config, logger, adminToken, metrics } = options;
+  const { store, config, logger, adminToken, metrics, counters, limits } = options;
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
+    // A hop count is valid at run time (proxy-addr); Fastify's types leave it out.
+    trustProxy: config.security.trustProxy as boolean | string,
     // Per-request lines only when debugging: at thousands of publishes/s they drown the signal.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     // Ids in paths are ours; trailing slashes are a common client slip.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as Api;
 
   installValidators(app);
+  installJsonBodyParser(app, config.security.jsonMaxDepth);
+  const https = () => options.publicUrl().startsWith('https://');
+  // Security headers on every response. The CSP here is the API's (it serves no documents);
+  // dashboard pages and record downloads set their own. Framing is decided per page (the
+  // customer portal is made to be embedded), HSTS only when Herald is reached over HTTPS.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+    frameguard: false,
+    hsts: false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (https() || req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  if (config.security.recordsUrl) {
+    // The records origin serves records only: no dashboard, no API, no session cookie to steal.
+    const recordsHost = new URL(config.security.recordsUrl).host;
+    app.addHook('onRequest', async (req) => {
+      if (req.host === recordsHost && !req.url.startsWith('/records/') && new URL(options.publicUrl()).host !== recordsHost) {
+        throw new HttpProblem(404, 'Not Found', 'This origin serves stored records only');
+      }
+    });
+  }
   await app.register(cookie);
   app.decorateRequest('session', null);
-  const sessions = makeSessions(options.box, () => options.publicUrl().startsWith('https://'));
+  const sessions = makeSessions(options.box, store, { ttlMs: config.security.sessionTtlMs, secureCookies: https });
   installProblemHandlers(app, await serveDashboard(app, options.dashboardDir));
 
   await app.register(swagger, {
@@ -58,6 +96,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     },
   });
 
+  const throttle = makeCredentialThrottle(counters, config.security.failedAuthPerWindow, config.security.failedAuthWindowMs);
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -68,18 +107,32 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  if (!config.security.metricsAddr) {
+    // On the API's own port, metrics (which name every tenant's traffic) need a token.
+    const metricsToken = config.security.metricsToken ?? adminToken;
+    app.get('/metrics', { schema: { hide: true } }, async (req: FastifyRequest, reply: FastifyReply) => {
+      await throttle.guard(req, async () => {
+        const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+        if (!token || !tokensEqual(token, metricsToken)) {
+          throw new HttpProblem(401, 'Unauthorized', 'Send HERALD_METRICS_TOKEN (or, when it is unset, the admin token) as "Authorization: Bearer …", or serve metrics on their own address with HERALD_METRICS_ADDR', undefined, {
+            headers: { 'www-authenticate': 'Bearer' },
+          });
+        }
+      });
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  publicRecordRoutes(app, options);
+  publicRecordRoutes(app, options, throttle);
 
-  const auth = makeAuth(store, adminToken, sessions);
-  await app.register(async (open) => sessionRoutes(open as Api, options, { sessions, adminToken }), { prefix: '/api/v1' });
+  const auth = makeAuth(store, adminToken, sessions, throttle);
+  await app.register(async (open) => sessionRoutes(open as Api, options, { sessions, adminToken, throttle }), { prefix: '/api/v1' });
   await app.register(
     async (admin) => {
       admin.addHook('onRequest', auth.requireAdmin);
       tenantRoutes(admin as Api, options);
+      tenantLimitRoutes(admin as Api, options);
+      tenantSessionRoutes(admin as Api, options);
       admin.post('/signing-keys/rotate', { schema: { tags: ['admin'], summary: 'Start signing records with a new RS256 key; older keys stay in the JWKS' } }, async () => ({
         kid: await options.recordSigner.rotate(),
       }));
@@ -89,6 +142,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   await app.register(
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
+      await installRateLimits(tenant, counters, limits);
       for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes, recordRoutes]) routes(tenant as Api, options);
       portalLinkRoutes(tenant as Api, options, sessions);
     },

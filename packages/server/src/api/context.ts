@@ -15,7 +15,8 @@ import type { RecordSigner } from '../records/signer.js';
 import { HttpProblem, notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
-import type { PayloadValidator } from './validation.js';
+import type { SchemaSandbox } from '../tenant-schemas/sandbox.js';
+import type { TenantLimitsSource } from '../limits/tenant-limits.js';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -25,7 +26,10 @@ export interface ApiContext {
   config: HeraldConfig;
   box: SecretBox;
   metrics: Metrics;
-  payloads: PayloadValidator;
+  /** Runs tenants' event-type JSON Schemas off this thread, with a time budget. */
+  schemas: SchemaSandbox;
+  /** The limits and quotas in force for a tenant. */
+  limits: TenantLimitsSource;
   /** Tell the delivery loop that work became due. */
   wakeDelivery: () => void;
   /** Room for a publish to hand its deliveries to this process's dispatcher (null: none here, or full). */

@@ -22,6 +22,8 @@ export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(
       prefix: '/',
       wildcard: false,
       index: false,
+      // Source maps would publish the dashboard's sources; the build makes none, and none is served.
+      allowedPath: (path: string) => !path.endsWith('.map'),
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

@@ -1,3 +1,4 @@
+import { maskStoredHeaders } from '../delivery/header-policy.js';
 import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, TenantRow, WebhookKeyRow } from '../store/types.js';
 
 /** Store rows → API representations: ISO times, no internal columns. */
@@ -61,7 +62,7 @@ export const present = {
     retry_schedule: e.retry_schedule,
     max_in_flight: e.max_in_flight,
     rate_limit_per_second: e.rate_limit,
-    headers: e.headers,
+    headers: maskStoredHeaders(e.headers),
     metadata: e.metadata,
     signature_scheme: e.signature_scheme,
     scheme_options: e.scheme_options,

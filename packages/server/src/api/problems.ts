@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { HttpProblem, type FieldError } from '../errors.js';
 
 /** RFC 9457 problem details. */
@@ -15,7 +17,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-const slug = (title: string) => 'https://herald.dev/problems/' + title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+export const slug = (title: string) => 'https://herald.dev/problems/' + title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 interface AjvError {
   instancePath: string;
@@ -47,6 +49,7 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
 
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     if (err instanceof HttpProblem) {
+      if (err.headers) void reply.headers(err.headers);
       return sendProblem(reply, {
         type: slug(err.title),
         title: err.title,
@@ -77,10 +80,42 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
             : err instanceof SyntaxError || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
               ? `The request body is not valid JSON: ${err.message}`
               : err.message;
-      const title = status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request';
+      const title = status === 413 ? 'Payload Too Large' : (STATUS_CODES[status] ?? 'Bad Request');
       return sendProblem(reply, { type: slug(title), title, status, detail });
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' });
   });
+}
+
+/**
+ * Errors Fastify raises before a route runs (a path that is not valid percent-encoding, a path
+ * segment over the router's limit): problem responses like every other 4xx.
+ */
+export function frameworkErrorHandler(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : 400;
+  const title = tooLong ? 'URI Too Long' : 'Bad Request';
+  const detail = tooLong
+    ? 'A segment of the request path is longer than any id this API takes'
+    : err.code === 'FST_ERR_BAD_URL'
+      ? 'The request path is not valid (bad percent-encoding)'
+      : 'The request could not be routed';
+  void sendProblem(reply, { type: slug(title), title, status, detail });
+}
+
+/**
+ * Requests too malformed for HTTP parsing never reach Fastify's handlers; Node hands their
+ * sockets here. Answer as a problem (then close), as Node itself would answer 400/431.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const title = STATUS_CODES[status]!;
+  const detail = status === 431 ? 'The request headers are larger than this server accepts' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
+  const body = JSON.stringify({ type: slug(title), title, status, detail } satisfies Problem);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

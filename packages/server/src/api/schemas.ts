@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { FIELD_VALUE_PATTERN } from '../delivery/header-policy.js';
 import { ENVELOPE_NAMES } from '../envelopes/index.js';
 import { SCHEME_NAMES } from '../signing/index.js';
 import { PRESET_NAMES } from '../presets/index.js';
@@ -21,7 +22,7 @@ export const SchemeOptions = Type.Object(
   {
     header_name: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", maxLength: 100, description: 'timestamped: the signature header, e.g. X-Klarefi-Signature' })),
     signed_content: Type.Optional(Type.Union([Type.Literal('body'), Type.Literal('timestamp.body')])),
-    user_agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    user_agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: FIELD_VALUE_PATTERN, description: 'No control characters' })),
   },
   { additionalProperties: false },
 );
@@ -150,10 +151,17 @@ export const EventTypePatch = Type.Partial(
   { additionalProperties: false },
 );
 
-const Headers = Type.Record(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" }), Type.String({ maxLength: 4096 }), {
-  description: 'Extra headers sent with every delivery (not the signature or content headers)',
-  maxProperties: 20,
-});
+const Headers = Type.Record(
+  Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$" }),
+  Type.String({ maxLength: 4096, pattern: FIELD_VALUE_PATTERN, description: 'No CR, LF, NUL or other control characters; Latin-1 only' }),
+  {
+    description:
+      'Extra headers sent with every delivery (not the signature, content or routing headers). Credentials (Authorization, Cookie, *-Token, *-Key, *-Secret, *-Password) are stored sealed and read back as "********"; sending "********" back keeps the stored value.',
+    maxProperties: 20,
+    // Without it, names that miss the pattern would be let through unchecked.
+    additionalProperties: false,
+  },
+);
 
 export const EndpointSecret = Type.String({
   pattern: '^[\\x21-\\x7e]{16,200}$',
@@ -343,7 +351,7 @@ export const LogQuery = Type.Object(
 );
 
 export const AppParams = Type.Object({ app: Type.String({ maxLength: 256 }) });
-export const errorResponses = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 410: Problem, 413: Problem, 415: Problem, 422: Problem };
+export const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 410: Problem, 413: Problem, 415: Problem, 422: Problem, 429: Problem };
 
 export const WebhookKey = Type.Object({
   key_id: Type.String(),

@@ -18,7 +18,6 @@ export interface DispatcherDeps {
   box: SecretBox;
   emit: EmitOperationalEvent;
   downloads: DownloadLinks;
-  publicUrl: () => string;
   metrics: Metrics;
   logger: Logger;
   config: DeliveryConfig;
@@ -72,7 +71,7 @@ function endableDelay(ms: number, holdEnd: (end: (() => void) | null) => void): 
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, deliverOnce, box, emit, downloads, publicUrl, metrics, logger, config, owner } = deps;
+  const { store, deliverOnce, box, emit, downloads, metrics, logger, config, owner } = deps;
   const recorder = makeRecorder(store, logger, { autoDisableAfterMs: config.autoDisableAfterMs }, (effects) => {
     for (const e of effects) {
       const scope = { tenant_id: e.tenant_id, environment: e.environment };
@@ -130,7 +129,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     const startedAt = Date.now();
     // A record travels as a pointer with a link minted for this attempt (it expires).
     const payload = d.record
-      ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(publicUrl(), d.record.id, d.record.content_hash, startedAt) })
+      ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(d.record.id, d.record.content_hash, startedAt) })
       : d.payload;
     const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at };
     const { request, result } = await deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt);

@@ -1,6 +1,7 @@
 import type { SigningKey } from '../crypto/endpoint-keys.js';
 import type { DataEncrypter } from '../envelopes/index.js';
 import { buildRequest, type Destination, type OutgoingEvent } from './build-request.js';
+import { maskSentHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
 
 export interface OneOffResult {
@@ -14,7 +15,7 @@ export interface OneOffResult {
   request: { url: string; headers: Record<string, string>; body: string };
 }
 
-/** Send one signed request now and report what the receiver said (test sends, examples, challenges). */
+/** Send one signed request now and report what the receiver said, credential headers masked (test sends, challenges). */
 export async function sendOneOff(
   sender: Sender,
   event: OutgoingEvent,
@@ -33,7 +34,7 @@ export async function sendOneOff(
     response_headers: raw.headers,
     error_class: raw.errorClass,
     error_message: raw.errorMessage,
-    request: { url: request.url, headers: request.headers, body: request.body },
+    request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body },
     raw,
   };
 }

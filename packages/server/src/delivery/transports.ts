@@ -1,9 +1,11 @@
 import type { SendEmail } from '../channels/email.js';
 import { buildSlackRequest } from '../channels/slack.js';
 import type { SigningKey } from '../crypto/endpoint-keys.js';
+import type { SecretBox } from '../crypto/secret-box.js';
 import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
+import { maskSentHeaders, openHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
 
 export interface TransportResult {
@@ -14,8 +16,9 @@ export interface TransportResult {
 /**
  * One delivery attempt over the endpoint's kind: a signed webhook, a Slack message or an email.
  * A delivery that cannot be built as configured is a failed attempt of class `configuration`.
+ * The request it reports (for the attempt log and one-off sends) has credential headers masked.
  */
-export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string }) {
+export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
   return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number): Promise<TransportResult> {
     try {
       switch (ep.kind) {
@@ -29,8 +32,8 @@ export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; enc
           return { request, result: await deps.sender.send(request) };
         }
         default: {
-          const request = buildRequest(event, ep, keys, now, deps.userAgent, deps.encrypterFor(ep));
-          return { request, result: await deps.sender.send(request) };
+          const request = buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep));
+          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send(request) };
         }
       }
     } catch (err) {

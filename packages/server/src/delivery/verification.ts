@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { openKeys } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EncrypterFor } from './encryption.js';
+import { openHeaders } from './header-policy.js';
 import { newId } from '../ids.js';
 import type { EndpointRow, Scope, Store } from '../store/types.js';
 import { sendOneOff, type OneOffResult } from './one-off.js';
@@ -46,7 +47,7 @@ export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBo
     const keys = runtime.sealed_secrets.map((s) => openKeys(deps.box, s));
     let result: OneOffResult;
     try {
-      result = await sendOneOff(deps.sender, event, runtime, keys, deps.userAgent, deps.encrypterFor(runtime));
+      result = await sendOneOff(deps.sender, event, { ...runtime, headers: openHeaders(deps.box, runtime.headers) }, keys, deps.userAgent, deps.encrypterFor(runtime));
     } catch (err) {
       const error = (err as Error).message;
       const endpoint = await deps.store.recordVerification(scope, appId, endpointId, { url: runtime.url, ok: false, error }, Date.now());

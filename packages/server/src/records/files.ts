@@ -21,7 +21,7 @@ export function recordPath(dataDir: string, id: string): string {
  * memory. Over `maxBytes`, stops reading, removes the partial file and throws.
  */
 export async function writeRecord(input: Readable, path: string, maxBytes: number): Promise<{ size: number; contentHash: string }> {
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   const hash = createHash('sha512');
   let size = 0;
   const meter = new Transform({

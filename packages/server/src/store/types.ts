@@ -1,5 +1,6 @@
 import type { Environment } from '../crypto/tokens.js';
 import type { EnvelopeChoice } from '../envelopes/index.js';
+import type { StoredHeaders } from '../delivery/header-policy.js';
 import type { SchemeOptions } from '../signing/scheme.js';
 
 /**
@@ -136,7 +137,8 @@ export interface EndpointRow {
   max_in_flight: number;
   /** Requests per second across all workers; null for none. */
   rate_limit: number | null;
-  headers: Record<string, string>;
+  /** Custom delivery headers; credentials among them sealed. */
+  headers: StoredHeaders;
   metadata: Record<string, string>;
   /** Null: the application's default. */
   signature_scheme: string | null;
@@ -313,7 +315,8 @@ export interface EndpointRuntime {
   /** Endpoint's schedule, else its application's, else null (use the server default). */
   retry_schedule: number[] | null;
   max_in_flight: number;
-  headers: Record<string, string>;
+  /** Credentials among them sealed: open them only to build the request (header-policy.ts). */
+  headers: StoredHeaders;
   scheme: string;
   /** The application's options overlaid with the endpoint's. */
   scheme_options: SchemeOptions;
@@ -364,6 +367,42 @@ export interface AttemptOutcome {
   disable_endpoint: string | null;
 }
 
+export interface SessionRow {
+  id: string;
+  kind: 'admin' | 'key' | 'portal';
+  /** Null for admin sessions. */
+  tenant_id: string | null;
+  /** Portal sessions opened from a link: revoking the link ends them too. */
+  portal_link_id: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+/** Which sessions to end: one, every admin session, or every session of a tenant or of a portal link. */
+export type SessionFilter = { id: string } | { kind: 'admin' } | { tenant_id: string } | { portal_link_id: string };
+
+export interface PortalLinkRow {
+  id: string;
+  tenant_id: string;
+  environment: Environment;
+  app_id: string;
+  read_only: boolean;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+/** Per-tenant overrides of the default limits (see config TenantLimits). */
+export type TenantLimitOverrides = Partial<Record<string, number>>;
+
+/** A process's increments to shared rate-limit windows. */
+export interface CounterIncrement {
+  key: string;
+  window_start: number;
+  n: number;
+}
+
 export interface QueueStats {
   pending: number;
   delivering: number;
@@ -391,8 +430,32 @@ export interface Store {
   getEnvironmentSettings(scope: Scope): Promise<EnvironmentSettings>;
   putEnvironmentSettings(scope: Scope, settings: EnvironmentSettings, now: number): Promise<void>;
 
+  /** The admin's overrides of the default limits for a tenant (empty when none). */
+  getTenantLimits(tenantId: string): Promise<TenantLimitOverrides>;
+  putTenantLimits(tenantId: string, limits: TenantLimitOverrides, now: number): Promise<void>;
+
+  // browser sessions and portal links (server-side, so they can be revoked)
+  createSession(session: SessionRow): Promise<void>;
+  /** The session if it exists, is not revoked and has not expired. */
+  getLiveSession(id: string, now: number): Promise<SessionRow | null>;
+  /** Revokes the matching live sessions; returns how many. */
+  revokeSessions(filter: SessionFilter, now: number): Promise<number>;
+  createPortalLink(link: PortalLinkRow): Promise<void>;
+  /** Unscoped (the sealed token names it): the link if it exists, is not revoked and has not expired. */
+  getLivePortalLink(id: string, now: number): Promise<PortalLinkRow | null>;
+  /** An application's links that have not expired, newest first (revoked ones included). */
+  listPortalLinks(scope: Scope, appId: string, page: PageQuery, now: number): Promise<Page<PortalLinkRow>>;
+  /** Revokes one link (or, without `id`, every live link of the application) and the sessions opened from it. */
+  revokePortalLinks(scope: Scope, appId: string, id: string | null, now: number): Promise<number>;
+  /**
+   * Adds each process's counts to shared rate-limit windows and returns the totals. Only stores
+   * shared by several processes have it (PostgreSQL); SQLite's one process counts in memory.
+   */
+  addToCounters?(increments: CounterIncrement[], now: number): Promise<{ key: string; window_start: number; count: number }[]>;
+
   // applications
-  createApplication(scope: Scope, app: ApplicationRow): Promise<void>;
+  /** With `maxApplications`, refuses (false) when the environment already has that many. */
+  createApplication(scope: Scope, app: ApplicationRow, maxApplications?: number): Promise<boolean>;
   /** Create event types that do not exist yet; returns the names created. */
   ensureEventTypes(scope: Scope, types: EventTypeRow[]): Promise<string[]>;
   listApplications(scope: Scope, page: PageQuery): Promise<Page<ApplicationRow>>;
@@ -421,14 +484,16 @@ export interface Store {
   setWebhookKeyStatus(scope: Scope, appId: string, keyId: string, status: 'active' | 'retired', now: number): Promise<WebhookKeyRow | 'is_active' | 'retired' | null>;
 
   // event types
-  createEventType(scope: Scope, et: EventTypeRow): Promise<void>;
+  /** With `maxEventTypes`, refuses (false) when the environment already has that many. */
+  createEventType(scope: Scope, et: EventTypeRow, maxEventTypes?: number): Promise<boolean>;
   listEventTypes(scope: Scope, page: PageQuery, includeArchived: boolean): Promise<Page<EventTypeRow>>;
   getEventType(scope: Scope, name: string): Promise<EventTypeRow | null>;
   updateEventType(scope: Scope, name: string, patch: Partial<Pick<EventTypeRow, 'description' | 'schema' | 'example' | 'archived'>>, now: number): Promise<EventTypeRow | null>;
   deleteEventType(scope: Scope, name: string): Promise<boolean>;
 
   // endpoints
-  createEndpoint(scope: Scope, ep: NewEndpoint, secret: EndpointSecretInput): Promise<EndpointRow>;
+  /** With `maxEndpoints`, refuses ('quota_exceeded') when the application already has that many. */
+  createEndpoint(scope: Scope, ep: NewEndpoint, secret: EndpointSecretInput, maxEndpoints?: number): Promise<EndpointRow | 'quota_exceeded'>;
   listEndpoints(scope: Scope, appId: string, page: PageQuery): Promise<Page<EndpointRow>>;
   getEndpoint(scope: Scope, appId: string, id: string): Promise<EndpointRow | null>;
   updateEndpoint(scope: Scope, appId: string, id: string, patch: EndpointPatch, now: number): Promise<EndpointRow | null>;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { notFound, orConflict } from '../../errors.js';
+import { notFound, orConflict, quotaExceeded } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { PRESETS } from '../../presets/index.js';
 import type { ApplicationPatch as StorePatch, ApplicationRow } from '../../store/types.js';
@@ -31,7 +31,7 @@ const DEFAULTS: Omit<ApplicationRow, 'id' | 'name' | 'uid' | 'created_at' | 'upd
 };
 
 /** Applications: one per customer of the tenant; `{app}` in paths is the `app_…` id or your uid. */
-export function applicationRoutes(app: Api, { store }: ApiContext): void {
+export function applicationRoutes(app: Api, { store, limits }: ApiContext): void {
   const tags = ['applications'];
   app.post(
     '/app',
@@ -58,7 +58,10 @@ export function applicationRoutes(app: Api, { store }: ApiContext): void {
         created_at: now,
         updated_at: now,
       };
-      await orConflict(store.createApplication(req.scope, row), `An application with uid "${row.uid}" already exists`);
+      const max = (await limits.for(req.scope.tenant_id)).max_applications;
+      if (!(await orConflict(store.createApplication(req.scope, row, max), `An application with uid "${row.uid}" already exists`))) {
+        throw quotaExceeded(`This environment already has ${max} applications, the most this tenant may have; delete one first`);
+      }
       if (preset) await installEventTypes(store, req.scope, preset);
       return reply.code(201).send(present.application(row));
     },

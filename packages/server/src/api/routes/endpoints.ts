@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
+import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
-import { badRequest, conflict, notFound, unprocessable, type FieldError } from '../../errors.js';
+import { badRequest, conflict, notFound, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { ApplicationRow, EmailChannelConfig, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
@@ -26,9 +27,6 @@ export { OneOffResponse };
 const DEFAULT_GRACE_SECONDS = 24 * 3600;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
-/** Headers Herald owns on every delivery; an endpoint's custom headers may not set them. */
-const RESERVED_HEADERS = /^(webhook-.*|x-webhook-.*|content-type|content-length|user-agent|host|connection|transfer-encoding|keep-alive|upgrade|te|trailer)$/i;
-
 export function checkEndpointUrl(raw: string, environment: Environment, policy: NetworkPolicy, field = 'body.url'): FieldError | null {
   let url: URL;
   try {
@@ -39,6 +37,8 @@ export function checkEndpointUrl(raw: string, environment: Environment, policy: 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { field, message: 'must use https:// (or http:// in the test environment)' };
   if (url.protocol === 'http:' && environment === 'live') return { field, message: 'must use https:// in the live environment' };
   if (!url.hostname) return { field, message: 'must have a host' };
+  // Credentials in the URL are stored and listed in clear, and end up in logs: send them as a header (sealed) instead.
+  if (url.username || url.password) return { field, message: 'must not carry credentials (user:password@); set an Authorization header instead, which is stored sealed' };
   if (url.hash) return { field, message: 'must not have a #fragment' };
   try {
     policy.checkLiteral(url.hostname);
@@ -89,14 +89,8 @@ function throwIfAny(errors: (FieldError | null)[]): void {
   if (real.length) throw unprocessable(real.map((e) => `${e.field} ${e.message}`).join('; '), real);
 }
 
-function checkHeaders(headers: Record<string, string> | undefined | null): FieldError[] {
-  return Object.keys(headers ?? {})
-    .filter((name) => RESERVED_HEADERS.test(name))
-    .map((name) => ({ field: `body.headers.${name}`, message: 'is set by Herald and cannot be overridden' }));
-}
-
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit, limits }: ApiContext): void {
   const tags = ['endpoints'];
   const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
@@ -130,10 +124,11 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
             ? { field: 'body.url', message: 'is required' }
             : checkEndpointUrl(body.url, req.scope.environment, policy),
         kind !== 'email' && body.email ? { field: 'body.email', message: 'is only for kind "email"' } : null,
-        ...checkHeaders(body.headers),
+        ...checkDeliveryHeaders(body.headers),
         body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
       ]);
       const now = Date.now();
+      const maxEndpoints = (await limits.for(req.scope.tenant_id)).max_endpoints_per_app;
       const keys = generateEndpointKeys(body.secret);
       // Channels cannot answer a challenge; only webhooks are verified.
       const status = body.disabled ? 'disabled' : application.require_verification && kind === 'webhook' ? 'pending_verification' : 'enabled';
@@ -153,7 +148,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           retry_schedule: body.retry_schedule ?? null,
           max_in_flight: body.max_in_flight ?? 10,
           rate_limit: body.rate_limit_per_second ?? null,
-          headers: body.headers ?? {},
+          headers: sealHeaders(box, body.headers ?? {}),
           metadata: body.metadata ?? {},
           signature_scheme: body.signature_scheme ?? null,
           scheme_options: body.scheme_options ?? null,
@@ -166,7 +161,9 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           updated_at: now,
         },
         { id: newId('sec', now), sealed: sealKeys(box, keys), hint: maskSecret(keys.secret), public_key: keys.publicKey },
+        maxEndpoints,
       );
+      if (created === 'quota_exceeded') throw quotaExceeded(`This application already has ${maxEndpoints} endpoints, the most this tenant may have per application; delete one first`);
       if (status === 'pending_verification') challengeInBackground(req.scope, application.id, created.id);
       void emit(req.scope, application.id, 'endpoint.created', { app_id: application.id, app_uid: application.uid, endpoint_id: created.id, url: created.url });
       return reply.code(201).send(present.endpoint(created, keys.secret));
@@ -207,10 +204,11 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         req.body.url !== undefined && current.kind !== 'email' ? checkEndpointUrl(req.body.url, req.scope.environment, policy) : null,
         req.body.email && current.kind !== 'email' ? { field: 'body.email', message: 'is only for kind "email"' } : null,
         req.body.email ? checkSmtpHost(req.body.email.smtp.host, policy) : null,
-        ...checkHeaders(req.body.headers),
+        ...checkDeliveryHeaders(req.body.headers),
       ]);
-      const { disabled, timeout_seconds, email, rate_limit_per_second, ...rest } = req.body;
+      const { disabled, timeout_seconds, email, rate_limit_per_second, headers, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
+      if (headers !== undefined) patch.headers = sealHeaders(box, headers, current.headers);
       if (rate_limit_per_second !== undefined) patch.rate_limit = rate_limit_per_second;
       if (email) {
         patch.channel_config = emailConfig(email, box, current.channel_config);

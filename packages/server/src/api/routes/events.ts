@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { openKeys } from '../../crypto/endpoint-keys.js';
 import { buildRequest } from '../../delivery/build-request.js';
+import { maskSentHeaders, openHeaders } from '../../delivery/header-policy.js';
 import { withRecordPointer } from '../../records/downloads.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { loadApp, loadEndpoint, toMs, type Api, type ApiContext } from '../context.js';
@@ -15,7 +16,7 @@ const Params = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Typ
  * each item also carries the exact request Herald would send now, which is what
  * `herald listen --forward-to` replays to a local app.
  */
-export function eventRoutes(app: Api, { store, box, config, encrypterFor, downloads, publicUrl }: ApiContext): void {
+export function eventRoutes(app: Api, { store, box, config, encrypterFor, downloads }: ApiContext): void {
   app.get(
     '/app/:app/endpoint/:endpoint/events',
     {
@@ -70,11 +71,11 @@ export function eventRoutes(app: Api, { store, box, config, encrypterFor, downlo
         if (runtime) {
           const record = message.record_id ? await store.getRecord(req.scope, application.id, message.record_id) : null;
           const payload = record
-            ? withRecordPointer(message.payload!, { format: message.record_format!, content_hash: record.content_hash, download_url: downloads.url(publicUrl(), record.id, record.content_hash, now) })
+            ? withRecordPointer(message.payload!, { format: message.record_format!, content_hash: record.content_hash, download_url: downloads.url(record.id, record.content_hash, now) })
             : message.payload!;
           const event = { id: message.event_id ?? message.id, type: message.event_type, payload, createdAt: message.created_at };
-          const request = buildRequest(event, runtime, keys, now, config.delivery.userAgent, encrypter);
-          item.request = { headers: request.headers, body: request.body };
+          const request = buildRequest(event, { ...runtime, headers: openHeaders(box, runtime.headers) }, keys, now, config.delivery.userAgent, encrypter);
+          item.request = { headers: maskSentHeaders(request.headers), body: request.body };
         }
         data.push(item);
       }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
 import { HttpProblem, conflict, unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
 import { loadApp, loadEndpoint, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
 import { fieldErrors } from '../problems.js';
 import { present } from '../present.js';
@@ -11,7 +12,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery, handoffDelivery, publicUrl }: ApiContext): void {
+export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeDelivery, handoffDelivery, downloads }: ApiContext): void {
   const tags = ['messages'];
 
   app.post(
@@ -42,19 +43,37 @@ export function messageRoutes(app: Api, { store, payloads, metrics, wakeDelivery
       }
 
       if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
+      let payload = JSON.stringify(payloadValue);
+      const maxPayload = (await limits.for(req.scope.tenant_id)).max_payload_bytes;
+      const payloadBytes = Buffer.byteLength(payload);
+      if (payloadBytes > maxPayload) throw new HttpProblem(413, 'Payload Too Large', `The payload is ${payloadBytes} bytes of JSON; this tenant's messages are limited to ${maxPayload}`);
       if (eventType?.schema) {
         // Validate what receivers will get: with a record, the payload plus the pointer Herald adds.
         const delivered = record
-          ? { ...(payloadValue as object), record: { format: recordRef!.format, content_hash: record.content_hash, download_url: `${publicUrl()}/records/${record.id}` } }
-          : payloadValue;
-        const errors = payloads.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, delivered);
-        if (errors) {
-          const details = fieldErrors(errors, 'body.payload');
+          ? JSON.stringify({ ...(payloadValue as object), record: { format: recordRef!.format, content_hash: record.content_hash, download_url: `${downloads.base()}/records/${record.id}` } })
+          : payload;
+        let outcome;
+        try {
+          outcome = await schemas.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, delivered);
+        } catch (err) {
+          if (!(err instanceof SchemaBudgetExceeded || err instanceof SchemaCompileError)) throw err;
+          const why = err instanceof SchemaBudgetExceeded ? `validation ${err.message}` : err.message;
+          throw unprocessable(`The payload could not be checked against the schema of "${type}" (${why}); simplify the schema (PATCH /event-type/${type})`, [
+            { field: 'body.payload', message: 'could not be checked against the schema' },
+          ]);
+        }
+        if (outcome.errors) {
+          const details = fieldErrors(outcome.errors, 'body.payload');
           throw unprocessable(`The payload does not match the schema of "${type}": ${details.map((e) => `${e.field} ${e.message}`).join('; ')}`, details);
+        }
+        if (outcome.filled !== null) {
+          // The schema's defaults filled in what the publisher left out; the pointer is Herald's, not stored.
+          const filled = JSON.parse(outcome.filled) as Record<string, unknown>;
+          if (record) delete filled.record;
+          payload = JSON.stringify(filled);
         }
       }
 
-      const payload = JSON.stringify(payloadValue);
       const key = req.headers['idempotency-key'];
       const now = Date.now();
       const input = {

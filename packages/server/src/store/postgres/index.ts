@@ -6,6 +6,7 @@ import { makePgMessageOps } from './messages.js';
 import { makeWorkNotifier } from './notify.js';
 import { makePgPipelineOps, type PgPipelineOptions } from './pipeline.js';
 import { insertRow, makePgResourceOps } from './resources.js';
+import { makePgSecurityOps } from './security.js';
 
 type KeyRaw = Omit<SigningKeyRow, 'public_jwk'> & { public_jwk: string };
 const RECORD_COLUMNS = 'id, app_id, content_type, size, content_hash, jws, created_at, purged_at';
@@ -73,6 +74,7 @@ export async function openPostgresStore(url: string, options: PgPipelineOptions 
     },
 
     ...makePgResourceOps(db),
+    ...makePgSecurityOps(db),
     ...makePgMessageOps(db, notifyWork),
     ...makePgPipelineOps(db, notifyWork, options),
 

@@ -248,6 +248,9 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
           now - 24 * 3600 * 1000, batch,
         ]);
         await qq('DELETE FROM endpoint_secrets WHERE id IN (SELECT id FROM endpoint_secrets WHERE expires_at IS NOT NULL AND expires_at < ? LIMIT ?)', [now, batch]);
+        await qq('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)', [now - 24 * 3600 * 1000, batch]);
+        await qq('DELETE FROM portal_links WHERE id IN (SELECT id FROM portal_links WHERE expires_at < ? LIMIT ?)', [now - 24 * 3600 * 1000, batch]);
+        await qq('DELETE FROM rate_counters WHERE window_start < ?', [now - 3600 * 1000]);
         return ids.length;
       });
     },

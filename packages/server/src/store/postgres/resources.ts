@@ -24,6 +24,21 @@ export async function insertRow(q: Query, table: string, row: Record<string, unk
 /** Same rows, same mapping as the SQLite store; each statement awaits a pooled connection. */
 export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
   const scopeArgs = (s: Scope) => [s.tenant_id, s.environment];
+  /**
+   * Runs `insert` in a transaction unless the scope already has `max` matching rows. Creates of
+   * one tenant environment take a transaction-scoped advisory lock, so two processes creating at
+   * once cannot both see room for the last one.
+   */
+  const withQuota = (scope: Scope, max: number | undefined, table: string, where: string, params: unknown[], insert: (qq: Query) => Promise<unknown>) =>
+    tx(async (qq) => {
+      if (max !== undefined) {
+        await qq('SELECT pg_advisory_xact_lock(hashtext(?))', [`quota:${scope.tenant_id}:${scope.environment}:${table}`]);
+        const [row] = await qq<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ? AND environment = ? ${where}`, [...scopeArgs(scope), ...params]);
+        if (row!.n >= max) return false;
+      }
+      await insert(qq);
+      return true;
+    });
   const liveKeys = async (id: string) =>
     q<{ hint: string; public_key: string; sealed: string }>(
       'SELECT hint, public_key, sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
@@ -49,13 +64,15 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
         [...scopeArgs(scope), JSON.stringify(settings), now],
       );
     },
-    async createApplication(scope, a) {
-      await insertRow(q, 'applications', {
-        id: a.id, tenant_id: scope.tenant_id, environment: scope.environment, uid: a.uid, name: a.name,
-        retry_schedule: json.stringify(a.retry_schedule), metadata: json.stringify(a.metadata), signature_scheme: a.signature_scheme,
-        scheme_options: json.stringify(a.scheme_options), envelope: json.stringify(a.envelope), require_verification: flag(a.require_verification),
-        default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, encrypt_data: flag(a.encrypt_data), preset: a.preset,
-        created_at: a.created_at, updated_at: a.updated_at,
+    async createApplication(scope, a, maxApplications) {
+      return withQuota(scope, maxApplications, 'applications', '', [], async (qq) => {
+        await insertRow(qq, 'applications', {
+          id: a.id, tenant_id: scope.tenant_id, environment: scope.environment, uid: a.uid, name: a.name,
+          retry_schedule: json.stringify(a.retry_schedule), metadata: json.stringify(a.metadata), signature_scheme: a.signature_scheme,
+          scheme_options: json.stringify(a.scheme_options), envelope: json.stringify(a.envelope), require_verification: flag(a.require_verification),
+          default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, encrypt_data: flag(a.encrypt_data), preset: a.preset,
+          created_at: a.created_at, updated_at: a.updated_at,
+        });
       });
     },
     async ensureEventTypes(scope, types) {
@@ -91,8 +108,8 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
     async deleteApplication(scope, id) {
       return (await q('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ? RETURNING id', [...scopeArgs(scope), id])).length > 0;
     },
-    async createEventType(scope, et) {
-      await insertEventType(q, scope, et);
+    async createEventType(scope, et, maxEventTypes) {
+      return withQuota(scope, maxEventTypes, 'event_types', '', [], (qq) => insertEventType(qq, scope, et));
     },
     async listEventTypes(scope, page, includeArchived) {
       const rows = await q(
@@ -113,8 +130,8 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
     async deleteEventType(scope, name) {
       return (await q('DELETE FROM event_types WHERE tenant_id = ? AND environment = ? AND name = ? RETURNING id', [...scopeArgs(scope), name])).length > 0;
     },
-    async createEndpoint(scope, ep, secret) {
-      await tx(async (qq) => {
+    async createEndpoint(scope, ep, secret, maxEndpoints) {
+      const created = await withQuota(scope, maxEndpoints, 'endpoints', 'AND app_id = ? AND deleted_at IS NULL', [ep.app_id], async (qq) => {
         await insertRow(qq, 'endpoints', {
           id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
@@ -126,7 +143,7 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
         });
         await insertRow(qq, 'endpoint_secrets', { id: secret.id, endpoint_id: ep.id, sealed: secret.sealed, hint: secret.hint, public_key: secret.public_key, created_at: ep.created_at });
       });
-      return { ...ep, secret_hints: [secret.hint], public_keys: [secret.public_key] };
+      return created ? { ...ep, secret_hints: [secret.hint], public_keys: [secret.public_key] } : 'quota_exceeded';
     },
     async listEndpoints(scope, appId, page) {
       const rows = await q(

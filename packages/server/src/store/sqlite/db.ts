@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serverPath } from '../../paths.js';
 import type { Page, PageQuery } from '../types.js';
@@ -10,7 +10,10 @@ const MIGRATIONS_DIR = serverPath('src', 'store', 'sqlite', 'migrations');
 
 /** Opens (creating if needed) the SQLite file in WAL mode, tuned for many small transactions. */
 export function openDatabase(path: string): Db {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // SQLite creates the -wal and -shm files with the database file's mode: make that 0600 first.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode is durable against process crashes (kill -9); only an OS crash or power

@@ -4,6 +4,7 @@ import { makeLogOps } from './log.js';
 import { makeMessageOps } from './messages.js';
 import { makePipelineOps } from './pipeline.js';
 import { makeRecordOps } from './records.js';
+import { makeSecurityOps } from './security.js';
 import { makeResourceOps } from './resources.js';
 import { makeTenantOps } from './tenants.js';
 import { makeWebhookKeyOps } from './webhook-keys.js';
@@ -31,5 +32,6 @@ export function openSqliteStore(path: string): Store & { applied: string[] } {
     ...makePipelineOps(db),
     ...makeWebhookKeyOps(db),
     ...makeRecordOps(db),
+    ...makeSecurityOps(db),
   };
 }

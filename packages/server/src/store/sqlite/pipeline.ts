@@ -227,6 +227,8 @@ export function makePipelineOps(db: Db): PipelineOps {
         }
         db.prepare('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT ?)').run(now - 24 * 3600 * 1000, batch);
         db.prepare('DELETE FROM endpoint_secrets WHERE id IN (SELECT id FROM endpoint_secrets WHERE expires_at IS NOT NULL AND expires_at < ? LIMIT ?)').run(now, batch);
+        db.prepare('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)').run(now - 24 * 3600 * 1000, batch);
+        db.prepare('DELETE FROM portal_links WHERE id IN (SELECT id FROM portal_links WHERE expires_at < ? LIMIT ?)').run(now - 24 * 3600 * 1000, batch);
         return ids.length;
       }).immediate();
     },

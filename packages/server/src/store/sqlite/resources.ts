@@ -1,3 +1,4 @@
+import type { StoredHeaders } from '../../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
 import type { ApplicationRow, EmailChannelConfig, EndpointPatch, EndpointRow, EndpointStatus, EventTypeRow, Scope, Store } from '../types.js';
@@ -57,7 +58,7 @@ export const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string
   retry_schedule: json.parse<number[]>(r.retry_schedule as string | null),
   max_in_flight: r.max_in_flight as number,
   rate_limit: r.rate_limit as number | null,
-  headers: json.parse<Record<string, string>>(r.headers as string) ?? {},
+  headers: json.parse<StoredHeaders>(r.headers as string) ?? {},
   metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
   signature_scheme: r.signature_scheme as string | null,
   scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
@@ -149,6 +150,8 @@ export function makeResourceOps(db: Db): ResourceOps {
   );
   const keysOf = (id: string) => liveKeys.all(id, Date.now()) as { hint: string; public_key: string }[];
   const scopeArgs = (s: Scope) => [s.tenant_id, s.environment];
+  const countIn = (table: string, scope: Scope, where = '', ...params: unknown[]) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ? AND environment = ? ${where}`).get(...scopeArgs(scope), ...params) as { n: number }).n;
   const resolveRuntime = makeRuntimeResolver(db);
 
   const getEndpointRow = (scope: Scope, appId: string, id: string) =>
@@ -164,13 +167,16 @@ export function makeResourceOps(db: Db): ResourceOps {
     });
 
   return {
-    async createApplication(scope, a) {
+    async createApplication(scope, a, maxApplications) {
+      // One store thread runs each call to the end: the count and the insert cannot interleave with another create.
+      if (maxApplications !== undefined && countIn('applications', scope) >= maxApplications) return false;
       insertRow(db, 'applications', {
         id: a.id, tenant_id: scope.tenant_id, environment: scope.environment, uid: a.uid, name: a.name,
         retry_schedule: json.stringify(a.retry_schedule), metadata: json.stringify(a.metadata), signature_scheme: a.signature_scheme,
         scheme_options: json.stringify(a.scheme_options), envelope: json.stringify(a.envelope), require_verification: flag(a.require_verification),
         default_timeout_ms: a.default_timeout_ms, message_id_prefix: a.message_id_prefix, encrypt_data: flag(a.encrypt_data), preset: a.preset, created_at: a.created_at, updated_at: a.updated_at,
       });
+      return true;
     },
     async ensureEventTypes(scope, types) {
       return db.transaction(() => {
@@ -207,8 +213,10 @@ export function makeResourceOps(db: Db): ResourceOps {
       return db.prepare('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ?').run(...scopeArgs(scope), id).changes > 0;
     },
 
-    async createEventType(scope, et) {
+    async createEventType(scope, et, maxEventTypes) {
+      if (maxEventTypes !== undefined && countIn('event_types', scope) >= maxEventTypes) return false;
       insertEventType(scope, et);
+      return true;
     },
     async listEventTypes(scope, page, includeArchived) {
       const rows = db
@@ -233,7 +241,8 @@ export function makeResourceOps(db: Db): ResourceOps {
       return db.prepare('DELETE FROM event_types WHERE tenant_id = ? AND environment = ? AND name = ?').run(...scopeArgs(scope), name).changes > 0;
     },
 
-    async createEndpoint(scope, ep, secret) {
+    async createEndpoint(scope, ep, secret, maxEndpoints) {
+      if (maxEndpoints !== undefined && countIn('endpoints', scope, 'AND app_id = ? AND deleted_at IS NULL', ep.app_id) >= maxEndpoints) return 'quota_exceeded';
       db.transaction(() => {
         insertRow(db, 'endpoints', {
           id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,

@@ -1,3 +1,4 @@
+import type { StoredHeaders } from '../../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
 import type { EmailChannelConfig, EndpointRuntime } from '../types.js';
@@ -41,7 +42,7 @@ export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): Endpoint
     timeout_ms: r.timeout_ms as number,
     retry_schedule: json.parse<number[]>(r.retry_schedule as string | null) ?? json.parse<number[]>(r.app_retry_schedule as string | null),
     max_in_flight: r.max_in_flight as number,
-    headers: json.parse<Record<string, string>>(r.headers as string) ?? {},
+    headers: json.parse<StoredHeaders>(r.headers as string) ?? {},
     scheme: r.scheme as string,
     scheme_options: {
       ...json.parse<SchemeOptions>(r.app_scheme_options as string),

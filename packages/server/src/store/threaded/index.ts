@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { openReadOnlyDatabase } from '../sqlite/db.js';
 import { makeResourceOps } from '../sqlite/resources.js';
+import { makeSecurityOps } from '../sqlite/security.js';
 import { makeTenantOps } from '../sqlite/tenants.js';
 import type { Store } from '../types.js';
 import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
@@ -58,7 +59,8 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
     get(target, name) {
       if (name === 'dialect') return 'sqlite';
       if (name === 'applied') return applied;
-      if (name === 'then' || typeof name === 'symbol' || name === 'onWork') return undefined;
+      // Optional methods SQLite does not have: absent here too, not proxied to the thread.
+      if (name === 'then' || typeof name === 'symbol' || name === 'onWork' || name === 'addToCounters') return undefined;
       if (typeof name === 'string' && name in reads.ops) return reads.ops[name as keyof typeof reads.ops];
       if (name === 'close')
         return async () => {
@@ -73,10 +75,10 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
 }
 
 /**
- * The lookups every API request makes (its API key) and every publish makes (its application and
- * event type) run on the main thread, on a read-only connection of their own. Each takes
- * 0.01–0.09 ms, but sent to the store thread they queued 4–9 ms (p50) behind the claims and group
- * commits already there, three times per publish. In WAL mode a reader never waits for the
+ * The lookups every API request makes (its API key, session or portal link, its tenant's limits)
+ * and every publish makes (its application and event type) run on the main thread, on a
+ * read-only connection of their own. Each takes 0.01–0.09 ms, but sent to the store thread they
+ * queued 4–9 ms (p50) behind the claims and group commits already there, three times per publish. In WAL mode a reader never waits for the
  * writer and sees every transaction committed before it starts, so a write acknowledged by the
  * store thread (a revoked key, a new application) is visible to the next lookup.
  */
@@ -84,10 +86,15 @@ function openMainThreadReads(path: string) {
   const db = openReadOnlyDatabase(path);
   const tenants = makeTenantOps(db);
   const resources = makeResourceOps(db);
-  const ops: Pick<Store, 'findApiKey' | 'getApplication' | 'getEventType'> = {
+  const security = makeSecurityOps(db);
+  const ops: Pick<Store, 'findApiKey' | 'getApplication' | 'getEventType' | 'getLiveSession' | 'getLivePortalLink' | 'getTenantLimits'> = {
     findApiKey: tenants.findApiKey,
     getApplication: resources.getApplication,
     getEventType: resources.getEventType,
+    // Every dashboard and portal request checks its session or link is still live.
+    getLiveSession: security.getLiveSession,
+    getLivePortalLink: security.getLivePortalLink,
+    getTenantLimits: security.getTenantLimits,
   };
   return { db, ops };
 }
