@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { fetchRecord } from '@herald/webhooks';
+import { loadConfig } from '../src/config.js';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -184,4 +185,51 @@ describe('pointer payloads (seeds 000/001)', () => {
       assert.equal(fetched.claims.rid, r.record_id);
     }
   });
+
+  test('a record never renders on Herald: downloaded as an attachment, not sniffed, sandboxed, whatever its type', async () => {
+    const app = (await api('POST', '/api/v1/app', { name: 'html' })).body;
+    const html = '<html><body><script>fetch("/api/v1/tenants",{method:"POST"})</script></body></html>';
+    for (const type of ['text/html', 'image/svg+xml', 'application/xhtml+xml']) {
+      const rec = (await upload(app.id, html, type)).body;
+      const meta = (await api('GET', `/api/v1/app/${app.id}/records/${rec.record_id}`)).body;
+      const res = await fetch(meta.download_url);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-disposition'), `attachment; filename="${rec.record_id}"`);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('content-security-policy'), "sandbox; default-src 'none'");
+      assert.equal(res.headers.get('content-type'), type, 'the type is kept for the receiver, which reads the bytes');
+      assert.equal(await res.text(), html);
+    }
+  });
 });
+
+describe('records on their own origin (HERALD_RECORDS_URL)', () => {
+  let h: TestHerald;
+  let key: string;
+  before(async () => {
+    h = await startHerald({ security: { ...loadConfig({}).security, failedAuthPerWindow: 1_000_000, recordsUrl: 'https://records.herald.example' } });
+    key = (await createTenant(h)).test;
+  });
+  after(() => h.close());
+
+  test('links point there; records answer only there, and that origin serves nothing else', async () => {
+    const app = (await h.call('POST', '/api/v1/app', { token: key, body: { name: 'r' } })).body;
+    const up = await fetch(`${h.url}/api/v1/app/${app.id}/records`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/plain' }, body: 'bytes' });
+    const rec = (await up.json()) as { record_id: string };
+    const meta = (await h.call('GET', `/api/v1/app/${app.id}/records/${rec.record_id}`, { token: key })).body;
+    const link = new URL(meta.download_url);
+    assert.equal(link.origin, 'https://records.herald.example');
+    const path = link.pathname + link.search;
+    const there = await h.herald.api.inject({ method: 'GET', url: path, headers: { host: 'records.herald.example' } });
+    assert.equal(there.statusCode, 200);
+    assert.equal(there.body, 'bytes');
+    const here = await h.call('GET', path);
+    assert.equal(here.status, 404, 'not on the API origin');
+    assert.match(here.body.detail, /records\.herald\.example/);
+    for (const url of ['/', '/apps', '/api/v1/app', '/api/v1/session']) {
+      const res = await h.herald.api.inject({ method: 'GET', url, headers: { host: 'records.herald.example', authorization: `Bearer ${key}` } });
+      assert.equal(res.statusCode, 404, url);
+    }
+  });
+});
+
