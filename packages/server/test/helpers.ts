@@ -218,34 +218,34 @@ export async function seedStoreEndpoint(store: Store, scope: Scope, tag: string)
 /** Tables whose rows a rejected request may still change: shared rate-limit windows count every request. */
 const COUNTED_ANYWAY = new Set(['rate_counters', 'herald_migrations']);
 
+/** Per Herald: one statement that counts every table's rows, and the connection it runs on. */
+const counters = new WeakMap<TestHerald, () => Promise<Record<string, number>>>();
+
 /**
  * Rows per table of a test Herald's store, read on a connection of its own: a request that was
  * refused must leave every count as it was.
  */
 export async function rowCounts(h: TestHerald): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  if (h.herald.store.dialect === 'sqlite') {
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(h.herald.config.sqlitePath, { readonly: true });
-    try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-      for (const { name } of tables) if (!COUNTED_ANYWAY.has(name)) counts[name] = (db.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n;
-    } finally {
-      db.close();
+  let count = counters.get(h);
+  if (!count) {
+    if (h.herald.store.dialect === 'sqlite') {
+      const Database = (await import('better-sqlite3')).default;
+      const db = new Database(h.herald.config.sqlitePath, { readonly: true });
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name).filter((t) => !COUNTED_ANYWAY.has(t));
+      const statement = db.prepare(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`);
+      count = async () => statement.get() as Record<string, number>;
+    } else {
+      const client = new pg.Client({ connectionString: h.herald.config.databaseUrl });
+      await client.connect();
+      const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows.map((t) => t.tablename).filter((t) => !COUNTED_ANYWAY.has(t));
+      const sql = `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`;
+      // Closed with the test process: one small connection per test Herald.
+      client.on('error', () => undefined);
+      count = async () => (await client.query(sql)).rows[0] as Record<string, number>;
     }
-    return counts;
+    counters.set(h, count);
   }
-  const client = new pg.Client({ connectionString: h.herald.config.databaseUrl });
-  await client.connect();
-  try {
-    const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows;
-    for (const { tablename } of tables) {
-      if (!COUNTED_ANYWAY.has(tablename)) counts[tablename] = Number((await client.query(`SELECT count(*) AS n FROM ${tablename}`)).rows[0].n);
-    }
-  } finally {
-    await client.end();
-  }
-  return counts;
+  return { ...(await count()) };
 }
 
 /** A problem response as RFC 9457 and the API's convention say it must be. */
