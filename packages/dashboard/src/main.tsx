@@ -34,7 +34,7 @@ function TenantSwitch({ choice, onChange }: { choice: TenantChoice | null; onCha
   );
 }
 
-function Operator({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+function Operator({ session, onSignOut, onSignOutEverywhere }: { session: Session; onSignOut: () => void; onSignOutEverywhere: () => void }) {
   const path = usePath();
   const [choice, setChoice] = useState<TenantChoice | null>(session.kind === 'admin' ? loadChoice() : null);
   const scoped = session.kind !== 'admin' || choice !== null;
@@ -61,6 +61,9 @@ function Operator({ session, onSignOut }: { session: Session; onSignOut: () => v
         )}
         <button type="button" onClick={onSignOut}>
           Sign out
+        </button>
+        <button type="button" onClick={onSignOutEverywhere} title={session.kind === 'admin' ? 'Ends every admin session, in every browser' : "Ends every session of this tenant, in every browser (portal sessions too)"}>
+          Sign out everywhere
         </button>
       </header>
       <main key={`${choice?.tenant_id}-${choice?.environment}`}>
@@ -111,17 +114,13 @@ function Root() {
   if (session?.kind === 'portal') return <Portal session={session} />;
   if (location.pathname.startsWith('/portal')) return <main className="login"><ErrorNote error={state.error ?? 'Open the portal from the link you were given.'} /></main>;
   if (!session) return <Login onSignedIn={(s) => setState({ session: s, error: null, ready: true })} />;
-  return (
-    <Operator
-      session={session}
-      onSignOut={async () => {
-        await api.signOut().catch(() => undefined);
-        saveChoice(null);
-        setState({ session: null, error: null, ready: true });
-        navigate('/');
-      }}
-    />
-  );
+  const signedOut = (end: () => Promise<unknown>) => async () => {
+    await end().catch(() => undefined);
+    saveChoice(null);
+    setState({ session: null, error: null, ready: true });
+    navigate('/');
+  };
+  return <Operator session={session} onSignOut={signedOut(() => api.signOut())} onSignOutEverywhere={signedOut(() => api.signOutEverywhere())} />;
 }
 
 createRoot(document.getElementById('root')!).render(

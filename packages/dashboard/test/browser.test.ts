@@ -180,7 +180,7 @@ test('operator: sign in by keyboard, create an endpoint and copy its secret, see
     assert.ok(link.includes('/portal#'));
 
     // Sign out: the session is gone.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByLabel('Admin token or API key').waitFor();
     assert.equal(await page.evaluate(async () => (await fetch('/api/v1/app')).status), 401);
 
@@ -242,6 +242,55 @@ async function embedded(link: string): Promise<void> {
     await new Promise((r) => host.close(r));
   }
 }
+
+test('portal links are listed and revoked from the dashboard; a revoked link opens nothing', async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto('/');
+    await page.getByLabel('Admin token or API key').fill(tenant.test);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('link', { name: 'Portal link' }).click();
+    await page.getByLabel(/Read-only/).check();
+    await page.getByRole('button', { name: 'Create portal link' }).click();
+    const link = (await page.getByTestId('portal-link').getAttribute('href'))!;
+    const row = page.getByTestId('portal-link-row').filter({ hasText: 'read-only' }).first();
+    await row.waitFor();
+    await row.getByRole('button', { name: /^Revoke plk_/ }).click();
+    await row.filter({ hasText: 'revoked' }).waitFor();
+    // A fresh browser with the revoked link: the portal says so and shows nothing.
+    const other = await newPage();
+    try {
+      await other.page.goto(link);
+      await other.page.getByRole('alert').filter({ hasText: /revoked|expired|invalid/ }).waitFor();
+      assert.ok(!(await other.page.content()).includes('billing-only'));
+    } finally {
+      await other.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('sign out everywhere ends the sessions of other browsers', async () => {
+  const { context, page } = await newPage();
+  const elsewhere = await newPage();
+  try {
+    assert.equal((await elsewhere.context.request.post('/api/v1/session', { data: { token: tenant.test } })).status(), 201);
+    assert.equal((await elsewhere.context.request.get('/api/v1/app')).status(), 200);
+    await page.goto('/');
+    await page.getByLabel('Admin token or API key').fill(tenant.test);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Applications' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByLabel('Admin token or API key').waitFor();
+    assert.equal((await elsewhere.context.request.get('/api/v1/app')).status(), 401, 'the other browser is signed out too');
+    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/app')).status), 401);
+  } finally {
+    await elsewhere.context.close();
+    await context.close();
+  }
+});
 
 test('the pages work at 390 px and every form field has a label', async () => {
   const { context, page } = await newPage();

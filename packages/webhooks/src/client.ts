@@ -156,7 +156,19 @@ export interface Session {
   tenant_id: string | null;
   environment: 'test' | 'live' | null;
   app_id: string | null;
+  /** Portal sessions from a read-only link. */
+  read_only: boolean;
   expires_at: string;
+}
+
+/** A customer portal link as listed (its token and URL are shown only when it is made). */
+export interface PortalLink {
+  id: string;
+  app_id: string;
+  read_only: boolean;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 export interface LogFilter {
@@ -232,14 +244,26 @@ export class HeraldClient {
     await this.request('DELETE', '/session');
     this.csrf = null;
   }
+  /** Ends every session of the caller: all admin sessions, or all of the tenant's. */
+  async signOutEverywhere(): Promise<{ revoked: number }> {
+    const out = await this.request<{ revoked: number }>('POST', '/session/sign-out-everywhere');
+    this.csrf = null;
+    return out;
+  }
 
   listTenants = () => this.request<Page<Tenant>>('GET', '/tenants');
   listApplications = (filter: { limit?: number; iterator?: string } = {}) => this.request<Page<Application>>('GET', `/app${q(filter)}`);
   getApplication = (app: string) => this.request<Application>('GET', `/app/${seg(app)}`);
   createApplication = (input: { name: string; uid?: string; preset?: string }) => this.request<Application>('POST', '/app', input);
   listPresets = () => this.request<{ data: { name: string; description: string }[] }>('GET', '/presets');
-  portalLink = (app: string, expiresInSeconds?: number) =>
-    this.request<{ url: string; token: string; expires_at: string }>('POST', `/app/${seg(app)}/portal-link`, expiresInSeconds ? { expires_in_seconds: expiresInSeconds } : {});
+  portalLink = (app: string, options: { expiresInSeconds?: number; readOnly?: boolean } = {}) =>
+    this.request<PortalLink & { url: string; token: string }>('POST', `/app/${seg(app)}/portal-link`, {
+      ...(options.expiresInSeconds ? { expires_in_seconds: options.expiresInSeconds } : {}),
+      ...(options.readOnly ? { read_only: true } : {}),
+    });
+  listPortalLinks = (app: string) => this.request<Page<PortalLink>>('GET', `/app/${seg(app)}/portal-link?limit=250`);
+  revokePortalLink = (app: string, id: string) => this.request<void>('DELETE', `/app/${seg(app)}/portal-link/${seg(id)}`);
+  revokeAllPortalLinks = (app: string) => this.request<{ revoked: number }>('DELETE', `/app/${seg(app)}/portal-link`);
 
   listEndpoints = (app: string) => this.request<Page<Endpoint>>('GET', `/app/${seg(app)}/endpoint?limit=250`);
   createEndpoint = (app: string, input: EndpointInput) => this.request<Endpoint>('POST', `/app/${seg(app)}/endpoint`, input);

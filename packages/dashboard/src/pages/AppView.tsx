@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { api, when } from '../api';
 import { CopyButton, ErrorNote, Link, useAction, useLoad } from '../ui';
 import { Endpoints } from './Endpoints';
 import { EventTypes } from './EventTypes';
@@ -11,14 +11,20 @@ import { Overview } from './Overview';
 function PortalLink({ app }: { app: string }) {
   const action = useAction();
   const [link, setLink] = useState<{ url: string; expires_at: string } | null>(null);
+  const [readOnly, setReadOnly] = useState(false);
+  const links = useLoad(() => api.listPortalLinks(app), [app]);
+  const run = (fn: () => Promise<unknown>) => action.run(async () => (await fn(), links.reload()));
   return (
     <section>
       <h3>Customer portal</h3>
-      <p>A signed link that opens the portal on this application only (its endpoints, logs and test tools). Your server would normally ask the API for it.</p>
-      <button type="button" disabled={action.busy} onClick={() => action.run(async () => setLink(await api.portalLink(app)))}>
+      <p>A signed link that opens the portal on this application only (its endpoints, logs and test tools). Your server would normally ask the API for it. Links last 15 minutes unless asked for longer (24 h at most) and can be revoked.</p>
+      <label>
+        <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only (no endpoint changes, resends or test sends)
+      </label>
+      <button type="button" disabled={action.busy} onClick={() => run(async () => setLink(await api.portalLink(app, { readOnly })))}>
         Create portal link
       </button>
-      <ErrorNote error={action.error} />
+      <ErrorNote error={action.error ?? links.error} />
       {link && (
         <p role="status">
           <a href={link.url} data-testid="portal-link" className="mono wrap">
@@ -26,6 +32,28 @@ function PortalLink({ app }: { app: string }) {
           </a>{' '}
           <CopyButton text={link.url} /> expires {new Date(link.expires_at).toLocaleString()}
         </p>
+      )}
+      {links.data && links.data.data.length > 0 && (
+        <>
+          <h4>Links that have not expired</h4>
+          <ul className="plain">
+            {links.data.data.map((l) => (
+              <li key={l.id} data-testid="portal-link-row">
+                <span className="mono">{l.id}</span> {l.read_only ? 'read-only · ' : ''}expires {when(l.expires_at)}{' '}
+                {l.revoked_at ? (
+                  <span className="muted">revoked {when(l.revoked_at)}</span>
+                ) : (
+                  <button type="button" disabled={action.busy} onClick={() => run(() => api.revokePortalLink(app, l.id))} aria-label={`Revoke ${l.id}`}>
+                    Revoke
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <button type="button" disabled={action.busy} onClick={() => run(() => api.revokeAllPortalLinks(app))}>
+            Revoke all links
+          </button>
+        </>
       )}
     </section>
   );
