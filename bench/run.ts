@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=limit,bullmq,pgboss,sqlite,postgres1,postgres2]
+// npm run bench [-- --quick] [-- --only=limit,bullmq,pgboss,sqlite,postgres1,postgres2,hostile]
 // Starts everything itself on 127.0.0.1 (receiver, Herald processes, peer workers) and stops it
 // by PID. Every delivery figure is also given as a ratio to the raw limit measured in this run.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchHerald, type HeraldOptions } from './herald-scenarios.js';
+import { benchHostileSchemas } from './hostile.js';
 import { round, startReceiver, type Run } from './lib/common.js';
 import { benchPeer, type PeerOptions } from './peers/index.js';
 
@@ -51,6 +52,10 @@ try {
     if (!wants(name)) continue;
     log(`herald ${name}…`);
     runs.push(...(await benchHerald(mode, rx, heraldOptions, limit.deliveries_per_s, log)));
+  }
+  if (wants('hostile')) {
+    log('hostile tenant schemas…');
+    runs.push(...(await benchHostileSchemas(log, quick ? 1_000 : 5_000)));
   }
 } finally {
   rx.stop();

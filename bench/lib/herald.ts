@@ -98,14 +98,26 @@ export class HeraldCluster {
   }
 
   async call(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    return this.callText(token, method, path, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** `call` with the body already JSON text (a load generator that must not spend its time stringifying). */
+  async callText(token: string, method: string, path: string, json: string | undefined): Promise<{ status: number; body: any }> {
     const res = await this.pool!.request({
       path: `/api/v1${path}`,
       method: method as 'POST',
-      headers: body === undefined ? { authorization: `Bearer ${token}` } : { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: json === undefined ? { authorization: `Bearer ${token}` } : { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: json ?? null,
     });
     const text = await res.body.text();
     return { status: res.statusCode, body: text ? JSON.parse(text) : null };
+  }
+
+  /** GET /health/ready: its status. */
+  async ready(): Promise<number> {
+    const res = await this.pool!.request({ path: '/health/ready', method: 'GET' });
+    await res.body.dump();
+    return res.statusCode;
   }
 
   async mustCall(token: string, method: string, path: string, body?: unknown): Promise<any> {
