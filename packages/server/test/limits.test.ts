@@ -82,6 +82,15 @@ describe('rate limits per environment, quotas per tenant', () => {
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 200, 429]);
   });
 
+  test("a portal link spends a budget of its own, not the tenant's", async () => {
+    const link = (await h.call('POST', `/api/v1/app/${appId}/portal-link`, { token: acme.test, body: {} })).body;
+    await freshSecond();
+    const portal = [];
+    for (let i = 0; i < 9; i++) portal.push((await h.call('GET', `/api/v1/app/${appId}/endpoint`, { headers: { authorization: `Portal ${link.token}` } })).status);
+    assert.deepEqual(portal, [200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    assert.equal((await h.call('GET', `/api/v1/app/${appId}`, { token: acme.test })).status, 200, 'the tenant still has its own');
+  });
+
   test('the admin sets, reads and resets a tenant limit; bad values are refused', async () => {
     const initial = await h.admin('GET', `/api/v1/tenants/${acme.id}/limits`);
     assert.equal(initial.status, 200);

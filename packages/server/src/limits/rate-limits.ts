@@ -33,7 +33,7 @@ function counterStore(counters: WindowCounters) {
 
 /**
  * Per-environment request limits on the tenant API (register after the API-key hook: the key
- * is the authenticated scope). Over the limit: 429 problem with Retry-After; every response
+ * is the authenticated scope); each portal link has its own budget of `api_per_second`. Over the limit: 429 problem with Retry-After; every response
  * carries the draft-standard RateLimit-Limit / -Remaining / -Reset headers.
  */
 export async function installRateLimits(scope: FastifyInstance, counters: WindowCounters, limits: TenantLimitsSource): Promise<void> {
@@ -43,7 +43,9 @@ export async function installRateLimits(scope: FastifyInstance, counters: Window
     timeWindow: WINDOW_MS,
     enableDraftSpec: true,
     store: counterStore(counters) as never,
-    keyGenerator: (req) => `rate:${req.scope.tenant_id}:${req.scope.environment}:${rateCategory(req)}`,
+    // A portal link spends a budget of its own: a tenant's customer cannot use up the tenant's.
+    keyGenerator: (req) =>
+      `rate:${req.scope.tenant_id}:${req.scope.environment}:${req.session?.kind === 'portal' ? `portal:${req.session.link_id}` : rateCategory(req)}`,
     max: async (req) => {
       const l = await limits.for(req.scope.tenant_id);
       return rateCategory(req) === 'publish' ? l.publish_per_second : l.api_per_second;
