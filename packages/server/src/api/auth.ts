@@ -4,7 +4,7 @@ import { HttpProblem, notFound } from '../errors.js';
 import type { CredentialThrottle } from '../limits/rate-limits.js';
 import type { Scope, Store } from '../store/types.js';
 import { portalMayCall } from './portal-scope.js';
-import { CSRF_HEADER, type Session, type Sessions } from './session.js';
+import { carriesCsrf, CSRF_HEADER, type Session, type Sessions } from './session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,7 +47,7 @@ export function makeAuth(store: Store, adminToken: string, sessions: Sessions, t
     }
     const session = await sessions.read(req, now);
     if (!session) throw unauthorized('Send your API key as "Authorization: Bearer hk_test_…" or "hk_live_…", or sign in to the dashboard');
-    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrf) {
+    if (UNSAFE.has(req.method) && !carriesCsrf(req, session)) {
       throw new HttpProblem(403, 'Forbidden', `This request came with a dashboard session but without its CSRF token; send it in the ${CSRF_HEADER} header`);
     }
     req.session = session;

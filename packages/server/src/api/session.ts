@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { Environment } from '../crypto/tokens.js';
+import { tokensEqual, type Environment } from '../crypto/tokens.js';
 import { HttpProblem } from '../errors.js';
 import { newId } from '../ids.js';
 import type { PortalLinkRow, Store } from '../store/types.js';
@@ -21,6 +21,12 @@ export type Session =
 export const SESSION_COOKIE = 'herald_session';
 export const CSRF_COOKIE = 'herald_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Whether the request repeats the session's CSRF token (compared in constant time, like every token). */
+export function carriesCsrf(req: FastifyRequest, session: Session): boolean {
+  const sent = req.headers[CSRF_HEADER];
+  return typeof sent === 'string' && session.csrf !== '' && tokensEqual(sent, session.csrf);
+}
 
 type SessionInit =
   | { kind: 'admin' }

@@ -33,8 +33,9 @@ function counterStore(counters: WindowCounters) {
 
 /**
  * Per-environment request limits on the tenant API (register after the API-key hook: the key
- * is the authenticated scope); each portal link has its own budget of `api_per_second`. Over the limit: 429 problem with Retry-After; every response
- * carries the draft-standard RateLimit-Limit / -Remaining / -Reset headers.
+ * is the authenticated scope); each portal link has its own budget of `api_per_second`. Over
+ * the limit: 429 problem with Retry-After; every response carries the draft-standard
+ * RateLimit-Limit / -Remaining / -Reset headers.
  */
 export async function installRateLimits(scope: FastifyInstance, counters: WindowCounters, limits: TenantLimitsSource): Promise<void> {
   await scope.register(rateLimit, {

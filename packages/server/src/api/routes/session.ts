@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { tokensEqual } from '../../crypto/tokens.js';
 import { lookupApiKey } from '../auth.js';
 import { HttpProblem, notFound } from '../../errors.js';
@@ -8,7 +9,7 @@ import type { PortalLinkRow } from '../../store/types.js';
 import { loadApp, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { AppParams, Page, PageQuery, errorResponses } from '../schemas.js';
-import { CSRF_HEADER, type Session, type Sessions } from '../session.js';
+import { carriesCsrf, CSRF_HEADER, type Session, type Sessions } from '../session.js';
 
 const SessionOut = Type.Object({
   kind: Type.Union([Type.Literal('admin'), Type.Literal('key'), Type.Literal('portal')]),
@@ -55,8 +56,8 @@ export function sessionRoutes(app: Api, { store }: ApiContext, { sessions, admin
       expires_at: new Date(s.exp).toISOString(),
     };
   };
-  const requireCsrf = (req: { headers: Record<string, unknown> }, session: Session) => {
-    if (req.headers[CSRF_HEADER] !== session.csrf) throw new HttpProblem(403, 'Forbidden', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+  const requireCsrf = (req: FastifyRequest, session: Session) => {
+    if (!carriesCsrf(req, session)) throw new HttpProblem(403, 'Forbidden', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
   };
 
   app.post(
