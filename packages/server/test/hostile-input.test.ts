@@ -94,6 +94,7 @@ describe('hostile input: no 5xx, a problem response, nothing written', () => {
     const badUrl = await h.call('GET', '/api/v1/app/%E0%A4%A');
     assert.equal(badUrl.status, 400);
     assert.ok(isProblem(badUrl), JSON.stringify(badUrl.body));
+    assert.equal(badUrl.headers['x-content-type-options'], 'nosniff');
     const long = await h.call('GET', `/api/v1/app/${'a'.repeat(1000)}`, { token: key });
     assert.equal(long.status, 414);
     assert.ok(isProblem(long), JSON.stringify(long.body));

@@ -77,6 +77,8 @@ describe('the tenant schema engine: linear regexes, linear uniqueItems, bounded 
     assert.match(checkSchemaBounds(deep, 1e6)[0]!.message, /deeper than 32/);
     const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: 2100 }, (_, i) => [`p${i}`, {}])) };
     assert.match(checkSchemaBounds(wide, 1e7)[0]!.message, /more than 2000 objects/);
+    const flat = { type: 'object', properties: Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`p${i}`, true])) };
+    assert.match(checkSchemaBounds(flat, 1e7)[0]!.message, /more than 10000 members/);
     const patterned = { patternProperties: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`^p${i}_[a-z]+$`, { type: 'string' }])) };
     assert.ok(checkSchemaBounds(patterned, 1e7).some((e) => /more than 100 patterns/.test(e.message)));
     const lookahead = checkSchemaBounds({ properties: { s: { pattern: '^(?=a)a+$' } } }, 65536);

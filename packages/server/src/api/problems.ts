@@ -101,6 +101,8 @@ export function frameworkErrorHandler(err: FastifyError, _req: FastifyRequest, r
     : err.code === 'FST_ERR_BAD_URL'
       ? 'The request path is not valid (bad percent-encoding)'
       : 'The request could not be routed';
+  // Sent before any hook runs, so without the security headers the other responses get.
+  void reply.headers({ 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'referrer-policy': 'no-referrer' });
   void sendProblem(reply, { type: slug(title), title, status, detail });
 }
 
@@ -115,7 +117,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   const detail = status === 431 ? 'The request headers are larger than this server accepts' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
   const body = JSON.stringify({ type: slug(title), title, status, detail } satisfies Problem);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

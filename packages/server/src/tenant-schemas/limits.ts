@@ -10,6 +10,8 @@ export const SCHEMA_BOUNDS = {
   maxDepth: 32,
   /** JSON objects in the schema (each subschema is one). */
   maxNodes: 2000,
+  /** Members of all its objects together (`properties: {a: true, …}` has no subschema objects). */
+  maxMembers: 10_000,
   /** `pattern` keywords plus `patternProperties` keys. */
   maxPatterns: 100,
   maxPatternLength: 1000,
@@ -21,6 +23,7 @@ export function checkSchemaBounds(schema: unknown, maxBytes: number, field = 'bo
   if (bytes > maxBytes) return [{ field, message: `is ${bytes} bytes; schemas are limited to ${maxBytes} bytes` }];
   const errors: FieldError[] = [];
   let nodes = 0;
+  let members = 0;
   let patterns = 0;
   const checkPattern = (source: unknown, where: string) => {
     patterns++;
@@ -53,6 +56,11 @@ export function checkSchemaBounds(schema: unknown, maxBytes: number, field = 'bo
       break;
     }
     const obj = value as Record<string, unknown>;
+    members += Object.keys(obj).length;
+    if (members > SCHEMA_BOUNDS.maxMembers) {
+      errors.push({ field, message: `has more than ${SCHEMA_BOUNDS.maxMembers} members in its objects` });
+      break;
+    }
     if ('pattern' in obj && typeof obj.pattern === 'string') checkPattern(obj.pattern, `${path}.pattern`);
     if (obj.patternProperties && typeof obj.patternProperties === 'object') {
       for (const key of Object.keys(obj.patternProperties)) checkPattern(key, `${path}.patternProperties.${key}`);
