@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { tokensEqual } from '../crypto/tokens.js';
 import { HttpProblem } from '../errors.js';
 import type { WindowCounters } from '../limits/counters.js';
@@ -57,17 +57,19 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   installValidators(app);
   installJsonBodyParser(app, config.security.jsonMaxDepth);
   const https = () => options.publicUrl().startsWith('https://');
-  // Security headers on every response. The CSP here is the API's (it serves no documents);
-  // dashboard pages and record downloads set their own. Framing is decided per page (the
-  // customer portal is made to be embedded), HSTS only when Herald is reached over HTTPS.
-  await app.register(helmet, {
+  // Security headers on every response (helmet's middleware, built once: @fastify/helmet builds
+  // it again for every request). The CSP here is the API's (it serves no documents); dashboard
+  // pages and record downloads set their own. Framing is decided per page (the customer portal
+  // is made to be embedded), HSTS only when Herald is reached over HTTPS.
+  const securityHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
     frameguard: false,
     hsts: false,
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
-  app.addHook('onRequest', async (req, reply) => {
-    if (https() || req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  app.addHook('onRequest', (req, reply, done) => {
+    if (https() || req.protocol === 'https') reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   if (config.security.recordsUrl) {
     // The records origin serves records only: no dashboard, no API, no session cookie to steal.
