@@ -5,6 +5,9 @@ import pg from 'pg';
 
 const MIGRATIONS_DIR = serverPath('src', 'store', 'postgres', 'migrations');
 const INT8 = 20;
+/** deadlock_detected, serialization_failure: the transaction was aborted whole and can run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const TX_ATTEMPTS = 3;
 
 /** Runs one statement; `?` placeholders (shared with the SQLite SQL) become $1, $2, … */
 export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -12,7 +15,7 @@ export type Query = <T = Record<string, unknown>>(text: string, params?: unknown
 export interface PgDb {
   pool: pg.Pool;
   q: Query;
-  /** A transaction on one connection; rolled back if `fn` throws. */
+  /** A transaction on one connection; rolled back if `fn` throws, run again (up to 3 times) after a deadlock. */
   tx<T>(fn: (q: Query) => Promise<T>): Promise<T>;
 }
 
@@ -36,17 +39,25 @@ export function openPool(url: string): PgDb {
     pool,
     q: run(pool),
     async tx(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(run(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(run(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          // Two transactions that lock rows in opposite orders (an endpoint deleted while its
+          // outcomes are recorded): PostgreSQL aborts one. Rolled back, it had no effect: run it again.
+          if (attempt < TX_ATTEMPTS && RETRYABLE.has((err as { code?: string }).code ?? '')) {
+            await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+            continue;
+          }
+          throw err;
+        } finally {
+          client.release();
+        }
       }
     },
   };
