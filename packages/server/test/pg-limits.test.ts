@@ -78,6 +78,12 @@ describe('limits, throttles and revocation across processes (PostgreSQL)', () =>
       assert.equal(cb.peek('shared-key', 60_000).count, 11);
       await ca.sync();
       assert.equal(ca.peek('shared-key', 60_000).count, 11);
+      // A hit while a sync is on its way counts the hits being sent too (it read 1 here before).
+      ca.hit('race', 60_000);
+      const sending = ca.sync();
+      assert.equal(ca.hit('race', 60_000).count, 2);
+      await sending;
+      assert.equal(ca.peek('race', 60_000).count, 2);
       // The store goes away: counting goes on locally, nothing is lost when it comes back.
       await storeB.close();
       cb.hit('shared-key', 60_000);

@@ -29,9 +29,13 @@ interface Entry {
   windowMs: number;
   /** Total across processes from the last sync (this process's synced hits included). */
   shared: number;
-  /** This process's hits not yet added to the store. */
+  /** This process's hits on their way to the store (not in `shared` yet). */
+  sending: number;
+  /** This process's hits not yet sent to the store. */
   unsynced: number;
 }
+
+const countOf = (e: Entry) => e.shared + e.sending + e.unsynced;
 
 export function makeWindowCounters(store: Pick<Store, 'addToCounters'>, logger: Logger, syncMs = 100): WindowCounters {
   // One entry per key, for its current window: a hit in a later window starts it over.
@@ -44,7 +48,7 @@ export function makeWindowCounters(store: Pick<Store, 'addToCounters'>, logger: 
     const windowStart = Math.floor(now / windowMs) * windowMs;
     let e = entries.get(key);
     if (!e || e.windowStart !== windowStart) {
-      e = { key, windowStart, windowMs, shared: 0, unsynced: 0 };
+      e = { key, windowStart, windowMs, shared: 0, sending: 0, unsynced: 0 };
       entries.set(key, e);
     }
     return e;
@@ -59,18 +63,27 @@ export function makeWindowCounters(store: Pick<Store, 'addToCounters'>, logger: 
     dropEnded(now);
     if (!share || syncing || !entries.size) return syncing ?? undefined;
     const batch = [...entries.values()].map((e) => ({ e, n: e.unsynced }));
-    for (const b of batch) b.e.unsynced -= b.n;
+    for (const b of batch) {
+      b.e.unsynced -= b.n;
+      b.e.sending += b.n;
+    }
     const increments: CounterIncrement[] = batch.map((b) => ({ key: b.e.key, window_start: b.e.windowStart, n: b.n }));
     syncing = share(increments, now)
       .then((totals) => {
         const byKey = new Map(totals.map((t) => [`${t.key}\u0000${t.window_start}`, t.count]));
-        for (const b of batch) b.e.shared = byKey.get(`${b.e.key}\u0000${b.e.windowStart}`) ?? b.e.shared + b.n;
+        for (const b of batch) {
+          b.e.sending -= b.n;
+          b.e.shared = byKey.get(`${b.e.key}\u0000${b.e.windowStart}`) ?? b.e.shared + b.n;
+        }
         if (failing) logger.info('rate-limit counters are shared again');
         failing = false;
       })
       .catch((err: unknown) => {
         // Keep what was not added: it goes with the next sync (or counts locally meanwhile).
-        for (const b of batch) b.e.unsynced += b.n;
+        for (const b of batch) {
+          b.e.sending -= b.n;
+          b.e.unsynced += b.n;
+        }
         if (!failing) logger.warn({ err }, 'could not share rate-limit counters; limiting by this process counts until the store answers');
         failing = true;
       })
@@ -88,14 +101,14 @@ export function makeWindowCounters(store: Pick<Store, 'addToCounters'>, logger: 
     hit(key, windowMs, n = 1) {
       const e = current(key, windowMs, Date.now());
       e.unsynced += n;
-      return { count: e.shared + e.unsynced, resetAt: e.windowStart + windowMs };
+      return { count: countOf(e), resetAt: e.windowStart + windowMs };
     },
     peek(key, windowMs) {
       const now = Date.now();
       // Shared: looking is interest, so the next sync fetches what the other processes counted.
       const e = share ? current(key, windowMs, now) : entries.get(key);
       const windowStart = Math.floor(now / windowMs) * windowMs;
-      return { count: e && e.windowStart === windowStart ? e.shared + e.unsynced : 0, resetAt: windowStart + windowMs };
+      return { count: e && e.windowStart === windowStart ? countOf(e) : 0, resetAt: windowStart + windowMs };
     },
     sync,
     async close() {
