@@ -1,5 +1,5 @@
 import { maskStoredHeaders } from '../delivery/header-policy.js';
-import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, TenantRow, WebhookKeyRow } from '../store/types.js';
+import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, PortalLinkRow, TenantRow, WebhookKeyRow } from '../store/types.js';
 
 /** Store rows → API representations: ISO times, no internal columns. */
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,6 +75,15 @@ export const present = {
     verification_error: e.verification_error,
     created_at: iso(e.created_at),
     updated_at: iso(e.updated_at),
+  }),
+  /** A portal link as listed: never its token or URL (those are shown once, when it is made). */
+  portalLink: (l: PortalLinkRow) => ({
+    id: l.id,
+    app_id: l.app_id,
+    read_only: l.read_only,
+    created_at: iso(l.created_at),
+    expires_at: iso(l.expires_at),
+    revoked_at: isoOrNull(l.revoked_at),
   }),
   webhookKey: (k: WebhookKeyRow) => ({ key_id: k.id, hint: k.hint, status: k.status, created_at: iso(k.created_at), updated_at: iso(k.updated_at) }),
   message: (m: MessageRow) => ({

@@ -172,15 +172,6 @@ export function tenantSessionRoutes(app: Api, { store }: ApiContext): void {
   );
 }
 
-const presentLink = (l: PortalLinkRow) => ({
-  id: l.id,
-  app_id: l.app_id,
-  read_only: l.read_only,
-  created_at: new Date(l.created_at).toISOString(),
-  expires_at: new Date(l.expires_at).toISOString(),
-  revoked_at: l.revoked_at === null ? null : new Date(l.revoked_at).toISOString(),
-});
-
 /** The tenant's server asks for links that open the portal on one application, lists and revokes them. */
 export function portalLinkRoutes(app: Api, { store, publicUrl, config }: ApiContext, sessions: Sessions): void {
   const tags = ['customer portal'];
@@ -220,7 +211,7 @@ export function portalLinkRoutes(app: Api, { store, publicUrl, config }: ApiCont
       };
       await store.createPortalLink(link);
       const token = sessions.portalToken(link);
-      return reply.code(201).send({ ...presentLink(link), url: `${publicUrl()}/portal#${token}`, token });
+      return reply.code(201).send({ ...present.portalLink(link), url: `${publicUrl()}/portal#${token}`, token });
     },
   );
 
@@ -229,7 +220,7 @@ export function portalLinkRoutes(app: Api, { store, publicUrl, config }: ApiCont
     { schema: { tags, summary: "This application's portal links that have not expired (revoked ones too), newest first", params: AppParams, querystring: PageQuery, response: { 200: Page(PortalLink), ...errorResponses } } },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      return present.page(await store.listPortalLinks(req.scope, application.id, req.query, Date.now()), presentLink);
+      return present.page(await store.listPortalLinks(req.scope, application.id, req.query, Date.now()), present.portalLink);
     },
   );
 
