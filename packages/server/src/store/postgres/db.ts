@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverPath } from '../../paths.js';
 import pg from 'pg';
+import { storeFailureReason } from '../failures.js';
 
 const MIGRATIONS_DIR = serverPath('src', 'store', 'postgres', 'migrations');
 const INT8 = 20;
@@ -24,16 +25,55 @@ export function toPositional(text: string): string {
   return text.replace(/\?/g, () => `$${++n}`);
 }
 
-export function openPool(url: string): PgDb {
-  const pool = new pg.Pool({
+/** Every wait on PostgreSQL is bounded: a database that is gone or frozen fails calls, not the process. */
+export interface PgTimeouts {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** Server side: PostgreSQL cancels a statement running longer. */
+  statementTimeoutMs: number;
+  /** Client side: no answer at all (a frozen server, a dead network) within this fails the query. */
+  queryTimeoutMs: number;
+  poolSize: number;
+}
+
+export const DEFAULT_PG_TIMEOUTS: PgTimeouts = { connectTimeoutMs: 5000, statementTimeoutMs: 15_000, queryTimeoutMs: 20_000, poolSize: 10 };
+
+/** Connection settings shared by the pool and the LISTEN connection. */
+export function clientConfig(url: string, timeouts: PgTimeouts): pg.ClientConfig {
+  return {
     connectionString: url,
-    max: 10,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: timeouts.queryTimeoutMs,
+    // A transaction left open by a process that froze holds its row locks; the server ends it.
+    idle_in_transaction_session_timeout: timeouts.queryTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+}
+
+/**
+ * A connection whose failure is the connection's, not the statement's: it is discarded, not
+ * returned to the pool (where its next user would wait on a dead socket or a hung query).
+ */
+export const isBrokenConnection = (err: unknown) => {
+  const reason = storeFailureReason(err);
+  return reason === 'unavailable' || reason === 'timeout';
+};
+
+export function openPool(url: string, timeouts: PgTimeouts = DEFAULT_PG_TIMEOUTS): PgDb {
+  const pool = new pg.Pool({
+    ...clientConfig(url, timeouts),
+    max: timeouts.poolSize,
     // Times are BIGINT milliseconds: numbers, not strings (per pool, not pg's global parsers).
     types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never },
   });
-  // An idle connection the server closes (restart, failover) must not crash the process; the
-  // pool replaces it on the next query.
+  // A connection the server closes (restart, failover, `pg_ctl stop -m immediate`) emits 'error'.
+  // The pool listens only while a client is idle; a client checked out for a transaction or a
+  // VACUUM has no listener of its own, and an unhandled 'error' ends the process. So every client
+  // gets one for life; the statement in flight fails on its own and the pool replaces the client.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const run = (client: pg.Pool | pg.PoolClient): Query => async (text, params = []) => (await client.query(toPositional(text), params)).rows;
   return {
     pool,
@@ -41,13 +81,18 @@ export function openPool(url: string): PgDb {
     async tx(fn) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
+        let result: Awaited<ReturnType<typeof fn>>;
         try {
           await client.query('BEGIN');
-          const result = await fn(run(client));
+          result = await fn(run(client));
           await client.query('COMMIT');
-          return result;
         } catch (err) {
+          if (isBrokenConnection(err)) {
+            client.release(err as Error);
+            throw err;
+          }
           await client.query('ROLLBACK').catch(() => undefined);
+          client.release();
           // Two transactions that lock rows in opposite orders (an endpoint deleted while its
           // outcomes are recorded): PostgreSQL aborts one. Rolled back, it had no effect: run it again.
           if (attempt < TX_ATTEMPTS && RETRYABLE.has((err as { code?: string }).code ?? '')) {
@@ -55,9 +100,9 @@ export function openPool(url: string): PgDb {
             continue;
           }
           throw err;
-        } finally {
-          client.release();
         }
+        client.release();
+        return result;
       }
     },
   };
@@ -76,6 +121,8 @@ export async function migrate(db: PgDb): Promise<string[]> {
   for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.+\.sql$/.test(f)).sort()) {
     await db.tx(async (q) => {
       await q('SELECT pg_advisory_xact_lock(7314159)');
+      // A migration may rewrite a large table: no statement deadline for it.
+      await q('SET LOCAL statement_timeout = 0');
       const inserted = await q('INSERT INTO herald_migrations (name, applied_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING name', [file, Date.now()]);
       if (!inserted.length) return;
       const client = q;

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import type { ApiKeyRow, RecordRow, SigningKeyRow, Store, TenantRow, WebhookKeyRow } from '../types.js';
 import { toPage } from '../sqlite/db.js';
-import { migrate, openPool } from './db.js';
+import { DEFAULT_PG_TIMEOUTS, migrate, openPool, type PgTimeouts } from './db.js';
+import { DEFAULT_LISTENER, listenForWork, type ListenerOptions } from './listener.js';
 import { makePgMessageOps } from './messages.js';
 import { makeWorkNotifier } from './notify.js';
 import { makePgPipelineOps, type PgPipelineOptions } from './pipeline.js';
@@ -16,8 +16,14 @@ const WEBHOOK_KEY_COLUMNS = 'id, app_id, hint, status, created_at, updated_at';
  * The PostgreSQL store (DATABASE_URL=postgres://…): the same contract and the same rows as the
  * embedded SQLite store, for many Herald processes on one database. Opening it migrates.
  */
-export async function openPostgresStore(url: string, options: PgPipelineOptions = {}): Promise<Store & { applied: string[] }> {
-  const db = openPool(url);
+export interface PgStoreOptions extends PgPipelineOptions {
+  timeouts?: PgTimeouts;
+  listener?: Omit<ListenerOptions, 'timeouts'>;
+}
+
+export async function openPostgresStore(url: string, options: PgStoreOptions = {}): Promise<Store & { applied: string[] }> {
+  const timeouts = options.timeouts ?? DEFAULT_PG_TIMEOUTS;
+  const db = openPool(url, timeouts);
   const { q, tx } = db;
   const applied = await migrate(db);
   const notifyWork = makeWorkNotifier(q);
@@ -30,16 +36,9 @@ export async function openPostgresStore(url: string, options: PgPipelineOptions 
     async ping() {
       await q('SELECT 1');
     },
-    async onWork(wake) {
+    async onWork(wake, hooks = {}) {
       // A dedicated connection: LISTEN holds it. Publishes and requeues NOTIFY herald_work after commit (notify.ts).
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on('notification', () => wake());
-      client.on('error', () => undefined);
-      await client.query('LISTEN herald_work');
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
+      return listenForWork(url, 'herald_work', wake, hooks, { timeouts, ...(options.listener ?? DEFAULT_LISTENER) });
     },
 
     async createTenant(tenant, keys) {
