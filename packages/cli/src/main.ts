@@ -13,6 +13,6 @@ registerApiCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof InvalidArgumentError) console.error(err.message);
-  else console.error(`herald: ${(err as Error).message}`);
+  else console.error(`herald: ${(err as Error)?.message || String(err)}`);
   process.exitCode = 1;
 });

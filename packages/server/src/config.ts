@@ -34,6 +34,26 @@ export interface HeraldConfig {
   /** Every tenant's limits unless the admin set others for it. */
   limits: TenantLimits;
   schemas: SchemaConfig;
+  store: StoreConfig;
+}
+
+/** Bounded waits on the store (see README "Failure behaviour"). */
+export interface StoreConfig {
+  /** PostgreSQL: opening a connection or waiting for a pooled one. */
+  connectTimeoutMs: number;
+  /** PostgreSQL: the server cancels a statement running longer. */
+  statementTimeoutMs: number;
+  /** PostgreSQL: a query with no answer at all (frozen server, dead network) fails after this. */
+  queryTimeoutMs: number;
+  poolSize: number;
+  /** Every API request's store calls (a publish included) answer or fail with 503 within this. */
+  requestDeadlineMs: number;
+  /** /health/ready answers 503 when the store does not answer within this. */
+  readyTimeoutMs: number;
+  /** PostgreSQL LISTEN: reconnection backoff, and the poll interval while it is down. */
+  listenRetryMinMs: number;
+  listenRetryMaxMs: number;
+  outagePollMs: number;
 }
 
 /** Per-tenant limits and quotas (the admin can set each per tenant: PUT /tenants/{tenant}/limits). */
@@ -129,6 +149,13 @@ export interface DeliveryConfig {
   autoDisableAfterMs: number;
   /** Emit message.attempt.failing when this attempt number fails (Svix sends it on the 4th). */
   failingAttemptNumber: number;
+  /** Back-pressure: a 429 without Retry-After pauses its endpoint this long (seconds). */
+  throttleDefaultSeconds: number;
+  /** Back-pressure: this many timeouts in a row pause the endpoint for `timeoutPauseMs`. */
+  timeoutPauseAfter: number;
+  timeoutPauseMs: number;
+  /** How long past its deadline an attempt's transport may take to stop before the attempt is recorded as timed out without it. */
+  abandonGraceMs: number;
 }
 
 export const DEFAULT_RETRY_SCHEDULE = [0, 60, 300, 1800, 7200];
@@ -216,6 +243,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       userAgent: 'Herald-Webhooks/0.1',
       autoDisableAfterMs: int(env.HERALD_AUTO_DISABLE_AFTER, 5 * 24 * 3600, 'HERALD_AUTO_DISABLE_AFTER') * 1000,
       failingAttemptNumber: 4,
+      throttleDefaultSeconds: int(env.HERALD_THROTTLE_DEFAULT, 10, 'HERALD_THROTTLE_DEFAULT'),
+      timeoutPauseAfter: int(env.HERALD_TIMEOUT_PAUSE_AFTER, 5, 'HERALD_TIMEOUT_PAUSE_AFTER'),
+      timeoutPauseMs: int(env.HERALD_TIMEOUT_PAUSE, 30, 'HERALD_TIMEOUT_PAUSE') * 1000,
+      abandonGraceMs: 1000,
     },
     security: {
       trustProxy: trustProxy(env.HERALD_TRUST_PROXY),
@@ -246,6 +277,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       quarantineMs: 60_000,
       maxHeapMb: 128,
     },
+    store: {
+      connectTimeoutMs: int(env.HERALD_DB_CONNECT_TIMEOUT_MS, 5000, 'HERALD_DB_CONNECT_TIMEOUT_MS'),
+      statementTimeoutMs: int(env.HERALD_DB_STATEMENT_TIMEOUT_MS, 15_000, 'HERALD_DB_STATEMENT_TIMEOUT_MS'),
+      queryTimeoutMs: int(env.HERALD_DB_QUERY_TIMEOUT_MS, 20_000, 'HERALD_DB_QUERY_TIMEOUT_MS'),
+      poolSize: int(env.HERALD_DB_POOL_SIZE, 10, 'HERALD_DB_POOL_SIZE'),
+      requestDeadlineMs: int(env.HERALD_REQUEST_DEADLINE_MS, 10_000, 'HERALD_REQUEST_DEADLINE_MS'),
+      readyTimeoutMs: int(env.HERALD_READY_TIMEOUT_MS, 2000, 'HERALD_READY_TIMEOUT_MS'),
+      listenRetryMinMs: 100,
+      listenRetryMaxMs: int(env.HERALD_LISTEN_RETRY_MAX_MS, 5000, 'HERALD_LISTEN_RETRY_MAX_MS'),
+      outagePollMs: int(env.HERALD_OUTAGE_POLL_MS, 250, 'HERALD_OUTAGE_POLL_MS'),
+    },
   };
   return {
     ...base,
@@ -257,5 +299,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     security: { ...base.security, ...overrides.security },
     limits: { ...base.limits, ...overrides.limits },
     schemas: { ...base.schemas, ...overrides.schemas },
+    store: { ...base.store, ...overrides.store },
   };
 }

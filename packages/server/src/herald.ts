@@ -28,6 +28,7 @@ import { makeRecordSigner } from './records/signer.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { openThreadedSqliteStore } from './store/threaded/index.js';
 import { makeSchemaSandbox } from './tenant-schemas/sandbox.js';
+import { withDeadline } from './store/failures.js';
 import type { Store } from './store/types.js';
 
 export interface Herald {
@@ -57,15 +58,23 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const masterKey = loadMasterKey(config.dataDir, config.masterKey);
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
-  const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : await openThreadedSqliteStore(config.sqlitePath);
-  const metrics = makeMetrics(() => store.queueStats(), { endpointLabels: config.security.metricsEndpointLabels });
+  const { store: storeTimeouts } = config;
+  const store: Store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl, {
+        timeouts: storeTimeouts,
+        listener: { retryMinMs: storeTimeouts.listenRetryMinMs, retryMaxMs: storeTimeouts.listenRetryMaxMs, outagePollMs: storeTimeouts.outagePollMs },
+      })
+    : await openThreadedSqliteStore(config.sqlitePath);
+  // What request handlers (and scrapes) see: every call answers or fails within the deadline.
+  const requestStore = withDeadline(store, storeTimeouts.requestDeadlineMs);
+  const metrics = makeMetrics(() => requestStore.queueStats(), { endpointLabels: config.security.metricsEndpointLabels });
   const counters = makeWindowCounters(store, logger);
-  const limits = makeTenantLimits(store, config.limits);
+  const limits = makeTenantLimits(requestStore, config.limits);
   const schemas = makeSchemaSandbox(config.schemas);
 
   const policy = makeNetworkPolicy(config.allowNetworks);
   const downloads = makeDownloadLinks(masterKey, config.records.urlTtlMs, () => config.security.recordsUrl ?? publicUrl());
-  const recordSigner = makeRecordSigner(store, box);
+  const recordSigner = makeRecordSigner(requestStore, box);
   // Known once listening when no HERALD_PUBLIC_URL is set (port 0 picks one).
   let listeningUrl = `http://${config.host}:${config.port}`;
   const publicUrl = () => config.publicUrl ?? listeningUrl;
@@ -90,7 +99,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
   const api = await buildApi({
-    store,
+    store: requestStore,
     config,
     box,
     metrics,
@@ -103,7 +112,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     handoffDelivery: () => dispatcher?.handoff() ?? null,
     sender,
     policy,
-    verifyEndpoint: makeVerifier({ store, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
+    verifyEndpoint: makeVerifier({ store: requestStore, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
     encrypterFor,
     deliverOnce,
     emit,
@@ -127,7 +136,16 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     async listen() {
       if (dispatcher) {
         const worker = dispatcher;
-        if (store.onWork) unsubscribe = await store.onWork(() => worker.wake());
+        if (store.onWork) {
+          unsubscribe = await store.onWork(() => worker.wake(), {
+            onListening: (up) => {
+              metrics.storeListening.set(up ? 1 : 0);
+              if (!up) logger.warn('lost the LISTEN connection; polling every %d ms while reconnecting', storeTimeouts.outagePollMs);
+              else logger.info('listening for work');
+            },
+            onNotification: () => metrics.workNotifications.inc(),
+          });
+        }
         // SQLite is owned by this one process: any lease still held was held by a previous run
         // that died (kill -9, power loss), so those deliveries go back to the queue at once.
         // (The PostgreSQL store returns 0 here: there, only expired leases are taken back.)

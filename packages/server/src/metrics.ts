@@ -9,6 +9,11 @@ export interface Metrics {
   /** Open requests: per endpoint with endpoint labels on, else one total. */
   inFlight: Gauge<'endpoint_id'> | Gauge;
   queueDepth: Gauge<'status'>;
+  /** 1 while this process holds its LISTEN connection (PostgreSQL), 0 while it reconnects and polls. */
+  storeListening: Gauge;
+  workNotifications: Counter;
+  /** An endpoint paused after asking to slow down (429/503 with Retry-After) or timing out repeatedly. */
+  endpointThrottles: Counter<'reason'>;
   /** Where the in-flight gauge reads its values at scrape time (the dispatcher's own counts). */
   readInFlightFrom(source: () => ReadonlyMap<string, number>): void;
 }
@@ -71,10 +76,28 @@ export function makeMetrics(queueStats: () => Promise<{ pending: number; deliver
       labelNames: ['status'],
       registers: [registry],
       async collect() {
-        const stats = await queueStats();
+        // With the store down the scrape still answers, without this gauge.
+        const stats = await queueStats().catch(() => null);
+        if (!stats) return;
         this.set({ status: 'pending' }, stats.pending);
         this.set({ status: 'delivering' }, stats.delivering);
       },
+    }),
+    storeListening: new Gauge({
+      name: 'herald_store_listening',
+      help: 'PostgreSQL: 1 while the LISTEN connection that wakes workers is up, 0 while it reconnects (workers poll meanwhile)',
+      registers: [registry],
+    }),
+    workNotifications: new Counter({
+      name: 'herald_work_notifications_total',
+      help: 'PostgreSQL: NOTIFY wake-ups received by this process',
+      registers: [registry],
+    }),
+    endpointThrottles: new Counter({
+      name: 'herald_endpoint_throttles_total',
+      help: 'Endpoints paused by back-pressure, by reason: rate_limited (429), unavailable (503), timeouts (repeated)',
+      labelNames: ['reason'],
+      registers: [registry],
     }),
     readInFlightFrom(source) {
       inFlightSource = source;

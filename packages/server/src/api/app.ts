@@ -1,3 +1,4 @@
+import { asStoreFailure, RETRY_AFTER_SECONDS, storeTimeout } from '../store/failures.js';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -101,12 +102,16 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   const throttle = makeCredentialThrottle(counters, config.security.failedAuthPerWindow, config.security.failedAuthWindowMs);
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_req, reply) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await store.ping();
+      await Promise.race([store.ping(), new Promise((_, reject) => (timer = setTimeout(() => reject(storeTimeout(config.store.readyTimeoutMs)), config.store.readyTimeoutMs)))]);
       return { status: 'ready' };
     } catch (err) {
-      logger.warn({ err }, 'readiness check failed');
-      return reply.code(503).send({ status: 'unavailable' });
+      const reason = asStoreFailure(err)?.reason ?? 'unavailable';
+      logger.warn({ err, reason }, 'readiness check failed');
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS[reason])).send({ status: 'unavailable', reason });
+    } finally {
+      clearTimeout(timer);
     }
   });
   if (!config.security.metricsAddr) {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { HttpProblem, type FieldError } from '../errors.js';
+import { asStoreFailure, RETRY_AFTER_SECONDS } from '../store/failures.js';
 
 /** RFC 9457 problem details. */
 export interface Problem {
@@ -82,6 +83,12 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
               : err.message;
       const title = status === 413 ? 'Payload Too Large' : (STATUS_CODES[status] ?? 'Bad Request');
       return sendProblem(reply, { type: slug(title), title, status, detail });
+    }
+    const failure = asStoreFailure(err);
+    if (failure) {
+      req.log.warn({ reason: failure.reason, err: failure.cause }, 'store unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS[failure.reason]));
+      return sendProblem(reply, { type: slug('Service Unavailable'), title: 'Service Unavailable', status: 503, detail: failure.message, instance: req.url });
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' });

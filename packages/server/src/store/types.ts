@@ -148,6 +148,10 @@ export interface EndpointRow {
   enabled_at: number | null;
   verified_at: number | null;
   verification_error: string | null;
+  /** Back-pressure: nothing is sent to this endpoint before this time (the receiver asked for a pause). */
+  throttled_until: number | null;
+  /** rate_limited (429), unavailable (503) or timeouts (repeated). */
+  throttle_reason: string | null;
   created_at: number;
   updated_at: number;
   /** Masked hints of the secrets that currently sign, newest first. */
@@ -156,7 +160,7 @@ export interface EndpointRow {
   public_keys: string[];
 }
 
-export type NewEndpoint = Omit<EndpointRow, 'secret_hints' | 'public_keys'>;
+export type NewEndpoint = Omit<EndpointRow, 'secret_hints' | 'public_keys' | 'throttled_until' | 'throttle_reason'>;
 
 export interface EndpointSecretInput {
   id: string;
@@ -351,6 +355,12 @@ export interface EndpointEffect {
   failing_since: number | null;
 }
 
+/** Pause an endpoint (back-pressure): no claims for it before `until`. */
+export interface EndpointThrottle {
+  until: number;
+  reason: 'rate_limited' | 'unavailable' | 'timeouts';
+}
+
 export interface RecordOptions {
   /** Disable an endpoint whose attempts have all failed for this long. */
   autoDisableAfterMs: number;
@@ -362,9 +372,12 @@ export type DeliveryRef = Pick<ClaimedDelivery, 'id' | 'tenant_id' | 'environmen
 export interface AttemptOutcome {
   delivery: DeliveryRef;
   owner: string;
-  attempt: Omit<AttemptRow, 'app_id' | 'delivery_id' | 'message_id' | 'endpoint_id' | 'event_type'>;
+  /** attempt_number is assigned by the store (one more than the attempts already recorded), so it is unique per delivery. */
+  attempt: Omit<AttemptRow, 'app_id' | 'delivery_id' | 'message_id' | 'endpoint_id' | 'event_type' | 'attempt_number'>;
   next: { status: 'pending' | 'succeeded' | 'failed'; next_attempt_at: number | null; schedule_index: number };
   disable_endpoint: string | null;
+  /** The receiver asked for a pause: the endpoint is not claimed for before `throttle.until`. */
+  throttle?: EndpointThrottle | null;
 }
 
 export interface SessionRow {
@@ -408,6 +421,14 @@ export interface QueueStats {
   delivering: number;
 }
 
+/** What the wake-up channel reports about itself (for metrics and tests). */
+export interface WorkHooks {
+  /** Listening (true) or lost and reconnecting, polling meanwhile (false). */
+  onListening?(up: boolean): void;
+  /** A notification arrived. */
+  onNotification?(): void;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -416,7 +437,7 @@ export interface Store {
    * Call `wake` whenever another process made work due (PostgreSQL LISTEN/NOTIFY). Absent for
    * embedded SQLite, where every writer is this process. Returns the unsubscribe.
    */
-  onWork?(wake: () => void): Promise<() => Promise<void>>;
+  onWork?(wake: () => void, hooks?: WorkHooks): Promise<() => Promise<void>>;
 
   // tenants and keys (admin)
   createTenant(tenant: TenantRow, keys: NewApiKey[]): Promise<void>;
@@ -534,6 +555,11 @@ export interface Store {
   claimDue(req: ClaimRequest): Promise<ClaimResult>;
   /** Attempts, next states and endpoint health in one transaction; returns endpoint changes. */
   recordOutcomes(outcomes: AttemptOutcome[], now: number, options: RecordOptions): Promise<EndpointEffect[]>;
+  /**
+   * Keep the leases of deliveries this owner is still sending or recording (never shortened): a
+   * live attempt is never taken back and sent a second time.
+   */
+  extendLeases(owner: string, deliveryIds: string[], until: number): Promise<number>;
   /** Return deliveries whose lease ran out (their worker died) to the queue. */
   releaseExpiredLeases(now: number): Promise<number>;
   /** Return every lease, whatever its expiry: only safe when this process owns the whole store. */

@@ -6,6 +6,17 @@ import { makeTenantOps } from '../sqlite/tenants.js';
 import type { Store } from '../types.js';
 import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
 
+/** The SQLite file could not be opened or migrated: which file, and why, in the message. */
+export class StoreStartError extends Error {
+  readonly code: string | undefined;
+  constructor(path: string, cause: { message?: unknown; code?: string }) {
+    const reason = typeof cause?.message === 'string' && cause.message ? cause.message : String(cause);
+    super(`cannot open the SQLite store ${path}: ${reason}${cause?.code ? ` (${cause.code})` : ''}`);
+    this.name = 'StoreStartError';
+    this.code = cause?.code;
+  }
+}
+
 /**
  * The SQLite store on its own thread. better-sqlite3 is synchronous: on the main thread every
  * claim and every group commit stops the event loop that is sending webhooks. Here the main thread
@@ -21,10 +32,15 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
   let failure: Error | null = null;
 
   const applied = await new Promise<string[]>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (m: { applied: string[] }) => {
-      worker.off('error', reject);
-      resolve(m.applied);
+    const failed = (err: { message?: unknown; code?: string }) => {
+      void worker.terminate();
+      reject(new StoreStartError(path, err));
+    };
+    worker.once('error', failed);
+    worker.once('message', (m: { applied: string[] } | { startupError: { message: string; code?: string } }) => {
+      worker.off('error', failed);
+      if ('startupError' in m) failed(m.startupError);
+      else resolve(m.applied);
     });
   });
   worker.on('message', (reply: StoreReply) => {

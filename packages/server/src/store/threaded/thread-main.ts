@@ -5,8 +5,17 @@ import { openSqliteStore } from '../sqlite/index.js';
 import type { Store } from '../types.js';
 import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
 
-const store = openSqliteStore((workerData as { path: string }).path) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>> & Store;
 const port = parentPort!;
+const path = (workerData as { path: string }).path;
+let opened: Store | undefined;
+try {
+  opened = openSqliteStore(path);
+} catch (err) {
+  // Sent as data: an error thrown out of a thread reaches the main thread without its message.
+  const e = err as { message?: unknown; code?: unknown };
+  port.postMessage({ startupError: { message: String(e?.message ?? err), code: typeof e?.code === 'string' ? e.code : undefined } });
+}
+const store = opened as unknown as Record<string, (...args: unknown[]) => Promise<unknown>> & Store;
 
 port.on('message', async (call: StoreCall) => {
   let reply: StoreReply;
@@ -23,4 +32,4 @@ port.on('message', async (call: StoreCall) => {
   }
   port.postMessage(reply);
 });
-port.postMessage({ ready: true, applied: (store as unknown as { applied: string[] }).applied });
+if (opened) port.postMessage({ ready: true, applied: (store as unknown as { applied: string[] }).applied });
