@@ -43,6 +43,9 @@ export interface Endpoint {
   description: string;
   status: 'enabled' | 'disabled' | 'pending_verification';
   disabled_reason: string | null;
+  /** Paused by back-pressure until this time (ISO 8601), or null. */
+  throttled_until: string | null;
+  throttle_reason: string | null;
   filter_types: string[] | null;
   timeout_seconds: number;
   max_in_flight: number;

@@ -60,6 +60,11 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
         <span className="mono">{endpoint.secret}</span> · created {when(endpoint.created_at)}
       </p>
       {endpoint.disabled_reason && <p className="muted">Disabled: {endpoint.disabled_reason}</p>}
+      {endpoint.throttled_until && (
+        <p className="muted" data-testid="throttled">
+          Throttled until {when(endpoint.throttled_until)} ({endpoint.throttle_reason}): the receiver asked for a pause; nothing is sent to it before then.
+        </p>
+      )}
       <div className="row">
         <button
           type="button"

@@ -57,6 +57,9 @@ export const present = {
     description: e.description,
     status: e.status,
     disabled_reason: e.disabled_reason,
+    // A pause that has run out is no longer news.
+    throttled_until: e.throttled_until !== null && e.throttled_until > Date.now() ? new Date(e.throttled_until).toISOString() : null,
+    throttle_reason: e.throttled_until !== null && e.throttled_until > Date.now() ? e.throttle_reason : null,
     filter_types: e.filter_types,
     timeout_seconds: e.timeout_ms / 1000,
     retry_schedule: e.retry_schedule,

@@ -213,6 +213,8 @@ export const Endpoint = Type.Object({
   description: Type.String(),
   status: Type.Union([Type.Literal('enabled'), Type.Literal('disabled'), Type.Literal('pending_verification')]),
   disabled_reason: Type.Union([Type.String(), Type.Null()]),
+  throttled_until: Type.Union([Type.String({ format: 'date-time', description: 'Back-pressure: the receiver asked for a pause (429, 503 with Retry-After, repeated timeouts); nothing is sent before this time' }), Type.Null()]),
+  throttle_reason: Type.Union([Type.String({ description: 'rate_limited, unavailable or timeouts' }), Type.Null()]),
   filter_types: Type.Union([Type.Array(Type.String()), Type.Null()]),
   timeout_seconds: Type.Number(),
   retry_schedule: Type.Union([RetrySchedule, Type.Null()]),

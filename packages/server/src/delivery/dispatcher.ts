@@ -9,8 +9,11 @@ import type { ClaimedDelivery, ClaimResult, EndpointRuntime, HandoffRequest, Sto
 import type { DeliverOnce } from './transports.js';
 import type { EmitOperationalEvent } from './operational-events.js';
 import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
+import { makeBackPressure } from './back-pressure.js';
+import { Deadline, settleBy } from './deadline.js';
 import { makeRecorder } from './recorder.js';
 import { decideNext, parseRetryAfter } from './retry.js';
+import type { TransportResult } from './transports.js';
 
 export interface DispatcherDeps {
   store: Store;
@@ -82,6 +85,10 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   });
   const keyCache = new Map<string, SigningKey>();
   const perEndpoint = new Map<string, number>();
+  const throttleFor = makeBackPressure(config);
+  /** Deliveries sent or being recorded by this process: their leases are kept alive (see heartbeat). */
+  const open = new Set<string>();
+  let heartbeat: NodeJS.Timeout | null = null;
   let inFlight = 0;
   /** Room held for publishes that may hand deliveries over (counted like deliveries in flight). */
   let reserved = 0;
@@ -132,18 +139,37 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(d.record.id, d.record.content_hash, startedAt) })
       : d.payload;
     const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at };
-    const { request, result } = await deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt);
+    // One overall deadline per attempt, whatever the transport; shorter than the lease (timeout +
+    // grace), and the lease is renewed while the outcome waits to be written.
+    const deadline = new Deadline(ep.timeout_ms);
+    let request: TransportResult['request'];
+    let result: TransportResult['result'];
+    try {
+      ({ request, result } = await settleBy(deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt, deadline), deadline, config.abandonGraceMs, () => ({
+        request: { url: ep.url, headers: {}, body: '' },
+        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: Date.now() - startedAt, errorClass: 'timeout', errorMessage: `No complete response within ${ep.timeout_ms} ms` },
+      })));
+    } finally {
+      deadline.clear();
+    }
     const now = Date.now();
+    const retryAfterSeconds = parseRetryAfter(result.headers?.['retry-after'], now);
     const next = decideNext({
       scheduleIndex: d.schedule_index,
       schedule: ep.retry_schedule ?? config.retrySchedule ?? DEFAULT_RETRY_SCHEDULE,
       ok: result.ok,
       status: result.status,
-      retryAfterSeconds: parseRetryAfter(result.headers?.['retry-after'], now),
+      retryAfterSeconds,
       now,
       jitter: config.jitter,
       maxRetryAfterSeconds: config.maxRetryAfterSeconds,
+      permanent: result.permanent,
     });
+    const throttle = throttleFor(d.endpoint_id, result, retryAfterSeconds, now);
+    if (throttle) {
+      metrics.endpointThrottles.inc({ reason: throttle.reason });
+      logger.info({ endpoint_id: d.endpoint_id, reason: throttle.reason, until: new Date(throttle.until).toISOString() }, 'endpoint paused by back-pressure');
+    }
     const outcome = result.ok ? 'succeeded' : next.status === 'pending' ? 'retrying' : 'exhausted';
     metrics.deliveries.inc({ outcome });
     metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
@@ -153,9 +179,9 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       owner,
       next,
       disable_endpoint: next.disable_endpoint,
+      throttle,
       attempt: {
         id: newId('atmpt', startedAt),
-        attempt_number: attemptNumber,
         status: result.ok ? 'succeeded' : 'failed',
         url: request.url,
         request_headers: request.headers,
@@ -184,14 +210,30 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   function launch(d: ClaimedDelivery, ep: EndpointRuntime): void {
     inFlight++;
     track(d.endpoint_id, 1);
+    open.add(d.id);
     deliver(d, ep)
       .catch((err) => logger.error({ err, delivery_id: d.id }, 'delivery crashed; its lease will expire and it will be resent'))
       .finally(() => {
+        open.delete(d.id);
         inFlight--;
         track(d.endpoint_id, -1);
         if (inFlight === 0 && drained) drained();
         wake();
       });
+  }
+
+  /**
+   * Leases are renewed while their attempts run and their outcomes wait to be written (a slow
+   * group commit, a database outage): the reaper of this or another process takes back only the
+   * deliveries of a process that stopped renewing them, i.e. that died.
+   */
+  async function renewLeases(): Promise<void> {
+    if (!open.size) return;
+    try {
+      await store.extendLeases(owner, [...open], Date.now() + config.leaseGraceMs);
+    } catch (err) {
+      logger.warn({ err, open: open.size }, 'could not renew delivery leases; retrying');
+    }
   }
 
   async function idleDelay(): Promise<number> {
@@ -237,6 +279,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       if (running) return;
       running = true;
       loopDone = loop();
+      heartbeat ??= setInterval(() => void renewLeases(), Math.max(100, Math.floor(config.leaseGraceMs / 3)));
+      heartbeat.unref();
     },
     async stop(graceMs = 5000) {
       running = false;
@@ -247,6 +291,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, graceMs))]);
       }
       await recorder.flush();
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
     },
     wake,
     handoff() {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { storeFailureReason } from '../store/failures.js';
 import type { AttemptOutcome, EndpointEffect, RecordOptions, Store } from '../store/types.js';
 
 /**
@@ -13,23 +14,31 @@ export interface Recorder {
   flush(): Promise<void>;
 }
 
-export function makeRecorder(store: Store, logger: Logger, options: RecordOptions, onEffects: (effects: EndpointEffect[]) => void, maxBatch = 1000): Recorder {
+/**
+ * A write that fails for want of the store (an outage, a full disk) is retried with backoff for
+ * up to `retryForMs`: the attempts already happened, and while their leases are renewed nothing
+ * sends them again. Other failures get three tries.
+ */
+export function makeRecorder(store: Store, logger: Logger, options: RecordOptions, onEffects: (effects: EndpointEffect[]) => void, maxBatch = 1000, retryForMs = 120_000): Recorder {
   let buffer: { outcome: AttemptOutcome; done: () => void }[] = [];
   let scheduled = false;
   let writing: Promise<void> | null = null;
 
   async function write(batch: typeof buffer): Promise<void> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         const effects = await store.recordOutcomes(batch.map((b) => b.outcome), Date.now(), options);
         if (effects.length) onEffects(effects);
         break;
       } catch (err) {
-        if (attempt >= 3) {
+        const outage = storeFailureReason(err) !== null;
+        if (outage ? Date.now() - started >= retryForMs : attempt >= 3) {
           logger.error({ err, count: batch.length }, 'could not record attempt outcomes; their leases will expire and they will be resent');
           break;
         }
-        await new Promise((r) => setTimeout(r, 50 * attempt));
+        if (outage && attempt === 1) logger.warn({ err, count: batch.length }, 'store unavailable; holding attempt outcomes until it is back');
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (attempt - 1), 2000)));
       }
     }
     for (const b of batch) b.done();

@@ -13,6 +13,8 @@ export interface RetryInput {
   now: number;
   jitter: number;
   maxRetryAfterSeconds: number;
+  /** The transport's verdict that retrying cannot help (see SendResult.permanent). */
+  permanent?: 'end' | 'disable' | undefined;
   random?: () => number;
 }
 
@@ -27,6 +29,7 @@ export interface RetryDecision {
 export function decideNext(input: RetryInput): RetryDecision {
   const { scheduleIndex, schedule, now } = input;
   if (input.ok) return { status: 'succeeded', next_attempt_at: null, schedule_index: scheduleIndex, disable_endpoint: null };
+  if (input.permanent) return { status: 'failed', next_attempt_at: null, schedule_index: scheduleIndex, disable_endpoint: input.permanent === 'disable' ? 'revoked' : null };
   if (input.status === 410) return { status: 'failed', next_attempt_at: null, schedule_index: scheduleIndex, disable_endpoint: 'gone' };
   const next = scheduleIndex + 1;
   if (next >= schedule.length) return { status: 'failed', next_attempt_at: null, schedule_index: scheduleIndex, disable_endpoint: null };

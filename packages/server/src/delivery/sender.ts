@@ -1,6 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 import type { ErrorClass } from '../store/types.js';
+import { Deadline } from './deadline.js';
 import type { NetworkPolicy } from './network-policy.js';
 
 export interface SendRequest {
@@ -8,6 +9,8 @@ export interface SendRequest {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
+  /** The attempt's deadline, when the caller (the dispatcher) runs one; else the sender starts its own. */
+  deadline?: Deadline;
 }
 
 export interface SendResult {
@@ -19,6 +22,11 @@ export interface SendResult {
   durationMs: number;
   errorClass: ErrorClass | null;
   errorMessage: string | null;
+  /**
+   * A failure that retrying cannot fix, as the transport understands its receiver: `end` fails
+   * this delivery now; `disable` also disables the endpoint (the destination is gone).
+   */
+  permanent?: 'end' | 'disable';
 }
 
 export interface Sender {
@@ -76,41 +84,6 @@ export interface SenderOptions {
 }
 
 /**
- * A request's overall deadline, as the smallest thing undici accepts as a signal (an object with
- * `aborted`, `reason` and add/removeEventListener). An AbortController per request, with its
- * EventTarget listener bookkeeping, cost ~4 % of a delivery's CPU in the profile
- * (AbortSignal.timeout() before it, ~3 % more).
- */
-class Deadline {
-  aborted = false;
-  reason: unknown = undefined;
-  private listeners: (() => void)[] = [];
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(ms: number, reason: () => unknown) {
-    this.timer = setTimeout(() => {
-      this.aborted = true;
-      this.reason = reason();
-      for (const listener of this.listeners.splice(0)) listener();
-    }, ms);
-  }
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    const i = this.listeners.indexOf(listener);
-    if (i >= 0) this.listeners.splice(i, 1);
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-    this.listeners.length = 0;
-  }
-}
-
-/**
  * POSTs with an undici Agent: pooled keep-alive connections per origin, no redirects (undici's
  * `request` does not follow them), per-request header/body timeouts plus an overall deadline.
  * Every new connection passes the network policy: IP literals directly, hostnames through a
@@ -128,11 +101,11 @@ export function makeSender(options: SenderOptions): Sender {
   };
   const agent = new Agent({ keepAliveTimeout: 10_000, connect });
   return {
-    async send({ url, headers, body, timeoutMs }) {
+    async send({ url, headers, body, timeoutMs, deadline: given }) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       // The overall deadline (connect + headers + body).
-      const deadline = new Deadline(timeoutMs, () => new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
+      const deadline = given ?? new Deadline(timeoutMs);
       try {
         const res = await request(url, {
           method: 'POST',
@@ -159,7 +132,7 @@ export function makeSender(options: SenderOptions): Sender {
         const message = errorClass === 'timeout' ? `No complete response within ${timeoutMs} ms` : String((err as Error).message ?? err);
         return { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: elapsed(), errorClass, errorMessage: message };
       } finally {
-        deadline.clear();
+        if (!given) deadline.clear();
       }
     },
     async close() {

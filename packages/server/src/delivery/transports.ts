@@ -1,9 +1,10 @@
 import type { SendEmail } from '../channels/email.js';
-import { buildSlackRequest } from '../channels/slack.js';
+import { buildSlackRequest, classifySlack } from '../channels/slack.js';
 import type { SigningKey } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
+import type { Deadline } from './deadline.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import { maskSentHeaders, openHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
@@ -19,21 +20,22 @@ export interface TransportResult {
  * The request it reports (for the attempt log and one-off sends) has credential headers masked.
  */
 export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
-  return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number): Promise<TransportResult> {
+  /** `deadline`: the attempt's overall deadline (the dispatcher's); every transport stops when it fires. */
+  return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number, deadline?: Deadline): Promise<TransportResult> {
     try {
       switch (ep.kind) {
         case 'email': {
           if (!ep.channel_config) throw new DeliveryConfigError('This email channel has no settings');
-          const { request, ...result } = await deps.sendEmail(ep.channel_config, event, ep.timeout_ms);
+          const { request, ...result } = await deps.sendEmail(ep.channel_config, event, ep.timeout_ms, deadline);
           return { request, result };
         }
         case 'slack': {
           const request = buildSlackRequest(event, ep.url, ep.timeout_ms, ep.scheme_options.user_agent ?? deps.userAgent);
-          return { request, result: await deps.sender.send(request) };
+          return { request, result: classifySlack(await deps.sender.send({ ...request, deadline })) };
         }
         default: {
           const request = buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep));
-          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send(request) };
+          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send({ ...request, deadline }) };
         }
       }
     } catch (err) {

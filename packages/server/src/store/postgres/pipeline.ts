@@ -2,9 +2,9 @@ import { json } from '../sqlite/db.js';
 import { claimedDelivery, type MessageForSend } from '../sqlite/pipeline.js';
 import { RUNTIME_COLUMNS, runtimeFromRow } from '../sqlite/runtime.js';
 import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, Store } from '../types.js';
-import type { PgDb } from './db.js';
+import { isBrokenConnection, type PgDb } from './db.js';
 
-type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
+type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'extendLeases' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
 
 /**
  * The delivery protocol on PostgreSQL, for many worker processes on one database: each
@@ -32,16 +32,22 @@ function makeDeliveriesVacuum(pool: PgDb['pool'], every: number): (outcomes: num
   let running = false;
   async function vacuum(): Promise<void> {
     const client = await pool.connect();
+    let broken: Error | undefined;
     try {
       const [{ locked }] = (await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext('herald.vacuum.deliveries')) AS locked")).rows as [{ locked: boolean }];
       if (!locked) return;
       try {
+        // A large table may take longer than the statement deadline that guards requests.
+        await client.query('SET statement_timeout = 0');
         await client.query('VACUUM deliveries');
       } finally {
-        await client.query("SELECT pg_advisory_unlock(hashtext('herald.vacuum.deliveries'))");
+        await client.query("RESET statement_timeout; SELECT pg_advisory_unlock(hashtext('herald.vacuum.deliveries'))");
       }
+    } catch (err) {
+      if (isBrokenConnection(err)) broken = err as Error;
+      throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
   return (outcomes) => {
@@ -84,7 +90,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
                       ELSE e.rate_limit - e.rate_window_count END
                ) AS capacity
              FROM endpoints e
-             WHERE e.status = 'enabled' AND e.deleted_at IS NULL
+             WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.throttled_until IS NULL OR e.throttled_until <= ?)
                AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
              ORDER BY md5(e.id || ?::text)
              FOR NO KEY UPDATE OF e SKIP LOCKED
@@ -98,7 +104,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
            UPDATE deliveries d SET status = 'delivering', lease_owner = ?, lease_expires_at = ? + p.timeout_ms + ?, updated_at = ?
            FROM picked p WHERE d.id = p.id
            RETURNING d.id, d.tenant_id, d.environment, d.app_id, d.message_id, d.endpoint_id, d.attempt_count, d.schedule_index`,
-          [now, now, offset, limit, now, owner, now, leaseGraceMs, now],
+          [now, now, now, offset, limit, now, owner, now, leaseGraceMs, now],
         );
         if (rows.length) {
           // Count what was just started against each rate-limited endpoint's one-second window
@@ -138,7 +144,15 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
       // Three set-based statements per batch (attempts, deliveries, endpoint health) instead of
       // several per outcome: this is the write path of every delivery.
       const effects = await tx(async (qq) => {
-        const col = <T>(fn: (o: AttemptOutcome) => T) => outcomes.map(fn);
+        // Every attempt that ran is counted, fenced or not: its number is unique even when a lease was lost.
+        const counted = await qq<{ id: string; attempt_count: number }>(
+          'UPDATE deliveries d SET attempt_count = d.attempt_count + 1 FROM unnest(?::text[]) AS u(id) WHERE d.id = u.id RETURNING d.id, d.attempt_count',
+          [outcomes.map((o) => o.delivery.id)],
+        );
+        const numbers = new Map(counted.map((r) => [r.id, r.attempt_count]));
+        // A delivery gone meanwhile (its message purged, its endpoint deleted) has nothing to record.
+        const live = outcomes.filter((o) => numbers.has(o.delivery.id));
+        const col = <T>(fn: (o: AttemptOutcome) => T) => live.map(fn);
         await qq(
           `INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
              request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
@@ -147,7 +161,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
           [
             col((o) => o.attempt.id), col((o) => o.delivery.tenant_id), col((o) => o.delivery.environment), col((o) => o.delivery.app_id),
             col((o) => o.delivery.id), col((o) => o.delivery.message_id), col((o) => o.delivery.endpoint_id), col((o) => o.delivery.event_type),
-            col((o) => o.attempt.attempt_number), col((o) => o.attempt.status), col((o) => o.attempt.url), col((o) => JSON.stringify(o.attempt.request_headers)),
+            col((o) => numbers.get(o.delivery.id)!), col((o) => o.attempt.status), col((o) => o.attempt.url), col((o) => JSON.stringify(o.attempt.request_headers)),
             col((o) => o.attempt.response_status), col((o) => json.stringify(o.attempt.response_headers)),
             col((o) => o.attempt.response_body?.replace(/\u0000/g, '') ?? null), col((o) => o.attempt.error_class), col((o) => o.attempt.error_message),
             col((o) => o.attempt.duration_ms), col((o) => o.attempt.created_at),
@@ -155,7 +169,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
         );
         // Fenced by the lease: a worker whose lease expired and was re-claimed does not overwrite the new owner's state.
         await qq(
-          `UPDATE deliveries d SET status = u.status, attempt_count = d.attempt_count + 1, schedule_index = u.schedule_index, next_attempt_at = u.next_attempt_at,
+          `UPDATE deliveries d SET status = u.status, schedule_index = u.schedule_index, next_attempt_at = u.next_attempt_at,
              lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = u.last_attempt_at, last_status_code = u.last_status_code, last_error = u.last_error, updated_at = ?
            FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
              AS u(id, status, schedule_index, next_attempt_at, last_attempt_at, last_status_code, last_error, owner)
@@ -166,16 +180,25 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
             col((o) => (o.attempt.error_class ? `${o.attempt.error_class}: ${o.attempt.error_message ?? ''}`.slice(0, 500) : null)), col((o) => o.owner),
           ],
         );
+        const throttles = new Map<string, { until: number; reason: string }>();
+        for (const o of live) if (o.throttle && (throttles.get(o.delivery.endpoint_id)?.until ?? 0) < o.throttle.until) throttles.set(o.delivery.endpoint_id, o.throttle);
+        if (throttles.size) {
+          await qq(
+            `UPDATE endpoints e SET throttled_until = GREATEST(e.throttled_until, u.until), throttle_reason = u.reason
+             FROM unnest(?::text[], ?::bigint[], ?::text[]) AS u(id, until, reason) WHERE e.id = u.id`,
+            [[...throttles.keys()], [...throttles.values()].map((t) => t.until), [...throttles.values()].map((t) => t.reason)],
+          );
+        }
 
         const effects: EndpointEffect[] = [];
-        const sample = new Map(outcomes.map((o) => [o.delivery.endpoint_id, o]));
+        const sample = new Map(live.map((o) => [o.delivery.endpoint_id, o]));
         const effect = (endpointId: string, kind: EndpointEffect['kind'], reason: string | null, failingSince: number | null) => {
           const o = sample.get(endpointId)!;
           effects.push({ kind, tenant_id: o.delivery.tenant_id, environment: o.delivery.environment, app_id: o.delivery.app_id, endpoint_id: endpointId, reason, failing_since: failingSince });
         };
-        const succeeded = [...new Set(outcomes.filter((o) => o.attempt.status === 'succeeded').map((o) => o.delivery.endpoint_id))];
-        const failed = [...new Set(outcomes.filter((o) => o.attempt.status === 'failed').map((o) => o.delivery.endpoint_id))].filter((id) => !succeeded.includes(id));
-        const gone = new Map(outcomes.filter((o) => o.disable_endpoint).map((o) => [o.delivery.endpoint_id, o.disable_endpoint!]));
+        const succeeded = [...new Set(live.filter((o) => o.attempt.status === 'succeeded').map((o) => o.delivery.endpoint_id))];
+        const failed = [...new Set(live.filter((o) => o.attempt.status === 'failed').map((o) => o.delivery.endpoint_id))].filter((id) => !succeeded.includes(id));
+        const gone = new Map(live.filter((o) => o.disable_endpoint).map((o) => [o.delivery.endpoint_id, o.disable_endpoint!]));
         if (succeeded.length) {
           for (const row of await qq<{ id: string }>('UPDATE endpoints SET failing_since = NULL WHERE id = ANY(?::text[]) AND failing_since IS NOT NULL RETURNING id', [succeeded])) {
             effect(row.id, 'recovered', null, null);
@@ -184,7 +207,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
         const toDisable = new Map(gone);
         const failingSince = new Map<string, number>();
         if (failed.length) {
-          const firstFailure = Math.min(...outcomes.filter((o) => o.attempt.status === 'failed').map((o) => o.attempt.created_at));
+          const firstFailure = Math.min(...live.filter((o) => o.attempt.status === 'failed').map((o) => o.attempt.created_at));
           const rows = await qq<{ id: string; failing_since: number }>('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ANY(?::text[]) RETURNING id, failing_since', [
             firstFailure, failed,
           ]);
@@ -208,6 +231,12 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
       return effects;
     },
 
+    async extendLeases(owner, deliveryIds, until) {
+      return (
+        await q("UPDATE deliveries SET lease_expires_at = GREATEST(lease_expires_at, ?) WHERE id = ANY(?::text[]) AND lease_owner = ? AND status = 'delivering' RETURNING id", [until, deliveryIds, owner])
+      ).length;
+    },
+
     async releaseExpiredLeases(now) {
       return (
         await q("UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE status = 'delivering' AND lease_expires_at <= ? RETURNING id", [now, now])
@@ -224,7 +253,7 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
     },
     async nextDueAt() {
       const [row] = await q<{ at: number | null }>(
-        `SELECT MIN((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending')) AS at
+        `SELECT MIN(GREATEST((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending'), e.throttled_until)) AS at
          FROM endpoints e WHERE e.status = 'enabled' AND e.deleted_at IS NULL`,
       );
       return row?.at ?? null;

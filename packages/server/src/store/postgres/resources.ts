@@ -143,7 +143,7 @@ export function makePgResourceOps({ q, tx }: PgDb): ResourceOps {
         });
         await insertRow(qq, 'endpoint_secrets', { id: secret.id, endpoint_id: ep.id, sealed: secret.sealed, hint: secret.hint, public_key: secret.public_key, created_at: ep.created_at });
       });
-      return created ? { ...ep, secret_hints: [secret.hint], public_keys: [secret.public_key] } : 'quota_exceeded';
+      return created ? { ...ep, throttled_until: null, throttle_reason: null, secret_hints: [secret.hint], public_keys: [secret.public_key] } : 'quota_exceeded';
     },
     async listEndpoints(scope, appId, page) {
       const rows = await q(

@@ -11,6 +11,8 @@ export interface HandoffEndpoint {
   rate_limit: number | null;
   rate_window_start: number | null;
   rate_window_count: number;
+  /** Paused by back-pressure until then: nothing is handed off to it. */
+  throttled_until: number | null;
 }
 
 /** What every delivery of one publish shares. */
@@ -51,7 +53,7 @@ export function makeHandoff(db: Db) {
     const leased: { id: string; endpoint_id: string }[] = [];
     return {
       lease(ep, deliveryId) {
-        if (left === 0 || olderDue.get(ep.id, now) !== undefined || (inFlight.get(ep.id) as { n: number }).n >= ep.max_in_flight) return null;
+        if (left === 0 || (ep.throttled_until !== null && ep.throttled_until > now) || olderDue.get(ep.id, now) !== undefined || (inFlight.get(ep.id) as { n: number }).n >= ep.max_in_flight) return null;
         const allowance = rateAllowance(ep, now);
         if (allowance.left < 1) return null;
         if (allowance.windowStart !== null) updateWindow.run(allowance.windowStart, allowance.used + 1, ep.id);

@@ -34,7 +34,7 @@ export function makeMessageOps(db: Db): MessageOps {
   // objects. (Reading all of an application's endpoints per publish and parsing each filter was a
   // quarter of a publish's time with 100 endpoints.)
   const subscribedEndpoints = db.prepare(
-    `SELECT id, max_in_flight, timeout_ms, rate_limit, rate_window_start, rate_window_count
+    `SELECT id, max_in_flight, timeout_ms, rate_limit, rate_window_start, rate_window_count, throttled_until
      FROM endpoints e WHERE app_id = ? AND status = 'enabled' AND deleted_at IS NULL
        AND (filter_types IS NULL OR EXISTS (SELECT 1 FROM json_each(e.filter_types) WHERE value = ?))`,
   );

@@ -2,7 +2,7 @@ import type { AttemptOutcome, ClaimedDelivery, EndpointEffect, EndpointRuntime, 
 import { json, type Db } from './db.js';
 import { makeRuntimeResolver, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
-type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
+type PipelineOps = Pick<Store, 'claimDue' | 'recordOutcomes' | 'extendLeases' | 'releaseExpiredLeases' | 'releaseAllLeases' | 'queueStats' | 'nextDueAt' | 'purgeExpired'>;
 
 type Candidate = RuntimeRow & {
   id: string;
@@ -87,7 +87,7 @@ export function makePipelineOps(db: Db): PipelineOps {
     SELECT ${RUNTIME_COLUMNS}, e.rate_limit, e.rate_window_start, e.rate_window_count,
       (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS in_flight
     FROM endpoints e JOIN applications a ON a.id = e.app_id
-    WHERE e.status = 'enabled' AND e.deleted_at IS NULL
+    WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.throttled_until IS NULL OR e.throttled_until <= ?)
       AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
     ORDER BY e.id`);
   // Read the due rows, then update each by rowid: half the time of one UPDATE … WHERE rowid IN
@@ -108,9 +108,11 @@ export function makePipelineOps(db: Db): PipelineOps {
     INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
       request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Every attempt that ran is counted, fenced or not: its number is unique even when a lease was lost.
+  const countAttempt = db.prepare('UPDATE deliveries SET attempt_count = attempt_count + 1 WHERE id = ? RETURNING attempt_count');
   // Fenced by the lease: a worker whose lease expired and was re-claimed must not overwrite the new owner's state.
   const finishDelivery = db.prepare(`
-    UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, schedule_index = ?, next_attempt_at = ?, lease_owner = NULL,
+    UPDATE deliveries SET status = ?, schedule_index = ?, next_attempt_at = ?, lease_owner = NULL,
       lease_expires_at = NULL, last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?
     WHERE id = ? AND lease_owner = ? AND status = 'delivering'`);
   const disableEndpoint = db.prepare(
@@ -119,12 +121,14 @@ export function makePipelineOps(db: Db): PipelineOps {
   // Endpoint health: the first failure since the last success starts the clock; a success stops it.
   const markFailing = db.prepare('UPDATE endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ? RETURNING failing_since, status');
   const markHealthy = db.prepare('UPDATE endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL RETURNING id');
+  const throttleEndpoint = db.prepare('UPDATE endpoints SET throttled_until = MAX(COALESCE(throttled_until, 0), ?), throttle_reason = ? WHERE id = ?');
+  const extendLease = db.prepare("UPDATE deliveries SET lease_expires_at = MAX(lease_expires_at, ?) WHERE id = ? AND lease_owner = ? AND status = 'delivering'");
   let rotation = 0;
 
   return {
     async claimDue({ now, owner, limit, leaseGraceMs }) {
       return db.transaction(() => {
-        const found = candidates.all(now) as Candidate[];
+        const found = candidates.all(now, now) as Candidate[];
         const endpoints = new Map<string, EndpointRuntime>();
         const deliveries: ClaimedDelivery[] = [];
         if (!found.length) return { deliveries, endpoints };
@@ -167,13 +171,16 @@ export function makePipelineOps(db: Db): PipelineOps {
         for (const o of outcomes) {
           const d = o.delivery;
           const a = o.attempt;
+          const counted = countAttempt.get(d.id) as { attempt_count: number } | undefined;
+          if (!counted) continue; // the delivery is gone (its message purged, its endpoint deleted)
           insertAttempt.run(
-            a.id, d.tenant_id, d.environment, d.app_id, d.id, d.message_id, d.endpoint_id, d.event_type, a.attempt_number, a.status, a.url,
+            a.id, d.tenant_id, d.environment, d.app_id, d.id, d.message_id, d.endpoint_id, d.event_type, counted.attempt_count, a.status, a.url,
             JSON.stringify(a.request_headers), a.response_status, json.stringify(a.response_headers), a.response_body, a.error_class,
             a.error_message, a.duration_ms, a.created_at,
           );
           const lastError = a.error_class ? `${a.error_class}: ${a.error_message ?? ''}`.slice(0, 500) : null;
           finishDelivery.run(o.next.status, o.next.schedule_index, o.next.next_attempt_at, a.created_at, a.response_status, lastError, now, d.id, o.owner);
+          if (o.throttle) throttleEndpoint.run(o.throttle.until, o.throttle.reason, d.endpoint_id);
           if (a.status === 'succeeded') {
             if (markHealthy.get(d.endpoint_id)) effect(o, 'recovered', null, null);
             continue;
@@ -184,6 +191,10 @@ export function makePipelineOps(db: Db): PipelineOps {
         }
         return effects;
       }).immediate();
+    },
+
+    async extendLeases(owner, deliveryIds, until) {
+      return db.transaction(() => deliveryIds.reduce((n, id) => n + extendLease.run(until, id, owner).changes, 0)).immediate();
     },
 
     async releaseExpiredLeases(now) {
@@ -236,7 +247,7 @@ export function makePipelineOps(db: Db): PipelineOps {
     async nextDueAt() {
       const row = db
         .prepare(
-          `SELECT MIN((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending')) AS at
+          `SELECT MIN(MAX((SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending'), COALESCE(e.throttled_until, 0))) AS at
            FROM endpoints e WHERE e.status = 'enabled' AND e.deleted_at IS NULL`,
         )
         .get() as { at: number | null };

@@ -67,6 +67,8 @@ export const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string
   enabled_at: r.enabled_at as number | null,
   verified_at: r.verified_at as number | null,
   verification_error: r.verification_error as string | null,
+  throttled_until: (r.throttled_until as number | null) ?? null,
+  throttle_reason: (r.throttle_reason as string | null) ?? null,
   created_at: r.created_at as number,
   updated_at: r.updated_at as number,
   secret_hints: keys.map((k) => k.hint),
@@ -255,7 +257,7 @@ export function makeResourceOps(db: Db): ResourceOps {
         });
         insertSecret(ep.id, secret, ep.created_at);
       })();
-      return { ...ep, secret_hints: [secret.hint], public_keys: [secret.public_key] };
+      return { ...ep, throttled_until: null, throttle_reason: null, secret_hints: [secret.hint], public_keys: [secret.public_key] };
     },
     async listEndpoints(scope, appId, page) {
       const rows = db
