@@ -6,6 +6,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { OutgoingEvent } from '../delivery/build-request.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
+import type { Deadline } from '../delivery/deadline.js';
 import { classifyError, EXCERPT_BYTES, type SendResult } from '../delivery/sender.js';
 import type { EmailChannelConfig } from '../store/types.js';
 
@@ -28,7 +29,8 @@ export function makeMailer(deps: { box: SecretBox; policy: NetworkPolicy; lookup
       guarded(host, { all: false }, (err, address) => (err ? fail(err) : ok(address as unknown as string)));
     });
 
-  return async function sendEmail(config: EmailChannelConfig, event: OutgoingEvent, timeoutMs: number): Promise<SendResult & { request: { url: string; headers: Record<string, string>; body: string } }> {
+  /** `deadline` ends the SMTP session wherever it is (nodemailer's per-step timeouts alone let a slow relay stretch one send far past it). */
+  return async function sendEmail(config: EmailChannelConfig, event: OutgoingEvent, timeoutMs: number, deadline?: Deadline): Promise<SendResult & { request: { url: string; headers: Record<string, string>; body: string } }> {
     const subject = `${config.subject_prefix}${event.type}`;
     const text = `${event.type} (${event.id}) published ${new Date(event.createdAt).toISOString()}\n\n${JSON.stringify(JSON.parse(event.payload), null, 2)}\n`;
     const request = { url: `smtp://${config.smtp.host}:${config.smtp.port}`, headers: { from: config.from, to: config.to.join(', '), subject }, body: text };
@@ -49,7 +51,14 @@ export function makeMailer(deps: { box: SecretBox; policy: NetworkPolicy; lookup
         socketTimeout: timeoutMs,
       } satisfies SMTPTransport.Options);
       try {
-        const info = (await transport.sendMail({ from: config.from, to: config.to, subject, text, headers: { 'X-Herald-Event-Id': event.id } })) as { response?: string };
+        const info = (await transport.sendMail({
+          from: config.from,
+          to: config.to,
+          subject,
+          text,
+          headers: { 'X-Herald-Event-Id': event.id },
+          ...(deadline ? { signal: deadline as unknown as AbortSignal } : {}),
+        })) as { response?: string };
         const code = Number(info.response?.slice(0, 3)) || 250;
         return { ok: true, status: code, headers: null, bodyExcerpt: (info.response ?? '').slice(0, EXCERPT_BYTES), durationMs: elapsed(), errorClass: null, errorMessage: null, request };
       } finally {
@@ -57,8 +66,12 @@ export function makeMailer(deps: { box: SecretBox; policy: NetworkPolicy; lookup
       }
     } catch (err) {
       const e = err as { responseCode?: number; response?: string; code?: string; message: string };
-      const errorClass = e.responseCode || e.code === 'EAUTH' || e.code === 'EENVELOPE' || e.code === 'ETLS' ? (e.code === 'ETLS' ? 'tls' : 'smtp') : e.code === 'ETIMEDOUT' ? 'timeout' : classifyError(err);
-      return { ok: false, status: e.responseCode ?? null, headers: null, bodyExcerpt: e.response?.slice(0, EXCERPT_BYTES) ?? null, durationMs: elapsed(), errorClass, errorMessage: e.message, request };
+      const errorClass = e.responseCode || e.code === 'EAUTH' || e.code === 'EENVELOPE' || e.code === 'ETLS' ? (e.code === 'ETLS' ? 'tls' : 'smtp') : e.code === 'ETIMEDOUT' || e.code === 'EABORT' ? 'timeout' : classifyError(err);
+      const errorMessage = errorClass === 'timeout' ? `No complete SMTP exchange within ${timeoutMs} ms` : e.message;
+      // A 5xx reply is the relay's final word (unknown mailbox, relaying denied, bad credentials):
+      // the same message would be refused again, so the delivery ends instead of retrying.
+      const permanent = e.responseCode !== undefined && e.responseCode >= 500 ? ('end' as const) : undefined;
+      return { ok: false, status: e.responseCode ?? null, headers: null, bodyExcerpt: e.response?.slice(0, EXCERPT_BYTES) ?? null, durationMs: elapsed(), errorClass, errorMessage, request, ...(permanent ? { permanent } : {}) };
     }
   };
 }

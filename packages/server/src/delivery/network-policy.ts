@@ -30,6 +30,7 @@ const BLOCKED_V6: [string, number][] = [
   ['64:ff9b:1::', 48], // local-use NAT64
   ['100::', 64], // discard
   ['2001:db8::', 32], // documentation
+  ['2001::', 32], // Teredo: embeds an (obfuscated) IPv4 address
   ['2002::', 16], // 6to4: embeds an IPv4 address
   ['fc00::', 7], // unique local (includes fd00:ec2::254, the AWS metadata address)
   ['fe80::', 10], // link-local
@@ -61,10 +62,41 @@ function parseCidr(cidr: string): { address: string; prefix: number; type: 'ipv4
   return { address, prefix, type: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
-/** `::ffff:10.0.0.1` → `10.0.0.1`, so mapped addresses meet the IPv4 rules. */
+/** The eight 16-bit groups of an IPv6 address (with or without a dotted IPv4 tail); null if it is not one. */
+function hextets(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.toLowerCase();
+  const dotted = text.match(/^(.*:)(\d+\.\d+\.\d+\.\d+)$/);
+  if (dotted) {
+    const [a, b, c, d] = dotted[2]!.split('.').map(Number) as [number, number, number, number];
+    text = `${dotted[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
+  const groups = [...left, ...fill, ...right].map((g) => parseInt(g, 16));
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null;
+}
+
+/**
+ * The IPv4 address an IPv6 form carries, so it meets the IPv4 rules: IPv4-mapped `::ffff:a.b.c.d`
+ * (in dotted or hex form), IPv4-compatible `::a.b.c.d` (`::/96`, deprecated but still routed to
+ * IPv4 by some stacks) and IPv4-translated `::ffff:0:a.b.c.d`. `::` and `::1` are IPv6's own.
+ */
+function embeddedIPv4(address: string): string | null {
+  const g = hextets(address);
+  if (!g) return null;
+  const zeros = (n: number) => g.slice(0, n).every((x) => x === 0);
+  const v4 = () => `${g[6]! >> 8}.${g[6]! & 0xff}.${g[7]! >> 8}.${g[7]! & 0xff}`;
+  if (zeros(5) && g[5] === 0xffff) return v4();
+  if (zeros(4) && g[4] === 0xffff && g[5] === 0) return v4();
+  if (zeros(6) && (g[6] !== 0 || g[7]! > 1)) return v4();
+  return null;
+}
+
 function unmap(address: string): string {
-  const mapped = address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
-  return mapped ? mapped[1]! : address;
+  return embeddedIPv4(address) ?? address;
 }
 
 export function makeNetworkPolicy(allowNetworks: string[]): NetworkPolicy {
@@ -80,7 +112,6 @@ export function makeNetworkPolicy(allowNetworks: string[]): NetworkPolicy {
     const address = unmap(raw);
     const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
     if (allowed.check(address, type)) return true;
-    if (type === 'ipv6' && /^::ffff:/i.test(address)) return false; // hex-form mapped addresses: refuse rather than guess
     return !blocked.check(address, type);
   };
   return {

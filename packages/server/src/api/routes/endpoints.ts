@@ -75,9 +75,12 @@ function emailConfig(input: EmailInput, box: SecretBox, previous: EmailChannelCo
   };
 }
 
-function checkSmtpHost(host: string, policy: NetworkPolicy): FieldError | null {
+function checkSmtpRelay(smtp: EmailInput['smtp'], environment: string, policy: NetworkPolicy): FieldError | null {
+  // A plain connection sends the relay password (and every message) readable on the way; test
+  // environments may use a local relay without TLS, live ones may not.
+  if (environment === 'live' && smtp.security === 'none') return { field: 'body.email.smtp.security', message: 'must be "tls" or "starttls" in the live environment' };
   try {
-    policy.checkLiteral(host);
+    policy.checkLiteral(smtp.host);
     return null;
   } catch {
     return { field: 'body.email.smtp.host', message: 'points at a private, loopback, link-local or reserved address' };
@@ -118,7 +121,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       throwIfAny([
         kind === 'email'
           ? body.email
-            ? checkSmtpHost(body.email.smtp.host, policy)
+            ? checkSmtpRelay(body.email.smtp, req.scope.environment, policy)
             : { field: 'body.email', message: 'is required for an email channel' }
           : body.url === undefined
             ? { field: 'body.url', message: 'is required' }
@@ -203,7 +206,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         req.body.url !== undefined && current.kind === 'email' ? { field: 'body.url', message: 'is derived from email.to for an email channel' } : null,
         req.body.url !== undefined && current.kind !== 'email' ? checkEndpointUrl(req.body.url, req.scope.environment, policy) : null,
         req.body.email && current.kind !== 'email' ? { field: 'body.email', message: 'is only for kind "email"' } : null,
-        req.body.email ? checkSmtpHost(req.body.email.smtp.host, policy) : null,
+        req.body.email ? checkSmtpRelay(req.body.email.smtp, req.scope.environment, policy) : null,
         ...checkDeliveryHeaders(req.body.headers),
       ]);
       const { disabled, timeout_seconds, email, rate_limit_per_second, headers, ...rest } = req.body;
