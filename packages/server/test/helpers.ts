@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
-import type { SchemaConfig, SecurityConfig, TenantLimits } from '../src/config.js';
+import type { SchemaConfig, SecurityConfig, StoreConfig, TenantLimits } from '../src/config.js';
 import { makeLogger } from '../src/logger.js';
 import pg from 'pg';
 import type { Scope, Store } from '../src/store/types.js';
@@ -41,7 +41,8 @@ export interface TestHerald {
   close(): Promise<void>;
 }
 
-export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention' | 'limits' | 'security' | 'schemas'>> & {
+export type HeraldOverrides = Partial<Omit<HeraldConfig, 'delivery' | 'retention' | 'limits' | 'security' | 'schemas' | 'store'>> & {
+  store?: Partial<StoreConfig>;
   delivery?: Partial<DeliveryConfig>;
   retention?: Partial<RetentionConfig>;
   limits?: Partial<TenantLimits>;
@@ -77,6 +78,7 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     limits: { ...base.limits, ...UNTHROTTLED.limits, ...overrides.limits },
     security: { ...base.security, ...UNTHROTTLED.security, ...overrides.security },
     schemas: { ...base.schemas, ...overrides.schemas },
+    store: { ...base.store, ...overrides.store },
   };
   const herald = await createHerald(config, { logger: makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await herald.listen();
@@ -216,7 +218,7 @@ export async function seedStoreEndpoint(store: Store, scope: Scope, tag: string)
 }
 
 /** Tables whose rows a rejected request may still change: shared rate-limit windows count every request. */
-const COUNTED_ANYWAY = new Set(['rate_counters', 'herald_migrations']);
+const COUNTED_ANYWAY = new Set(['rate_counters', 'herald_migrations', 'health_probe']);
 
 /** Per Herald: one statement that counts every table's rows, and the connection it runs on. */
 const counters = new WeakMap<TestHerald, () => Promise<Record<string, number>>>();

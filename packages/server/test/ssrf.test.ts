@@ -12,13 +12,15 @@ describe('network policy (pure)', () => {
       '100.64.0.1', '100.127.255.254', '0.0.0.0', '224.0.0.1', '255.255.255.255', '198.18.0.1', '192.0.2.10',
       '::1', '::', 'fe80::1', 'fc00::1', 'fd00:ec2::254', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:169.254.169.254',
       '64:ff9b::a00:1', '2002:a00:1::1',
+      // IPv4-compatible (::/96), IPv4-mapped in hex, IPv4-translated and Teredo forms of blocked IPv4 ranges
+      '::127.0.0.1', '::7f00:1', '::a00:1', '::a9fe:a9fe', '0:0:0:0:0:0:a9fe:a9fe', '::ffff:7f00:1', '::ffff:0:127.0.0.1', '::0.0.0.2', '2001:0:4136:e378::1',
     ]) {
       assert.equal(policy.isAllowed(address), false, `${address} should be refused`);
     }
   });
 
   test('allows public addresses', () => {
-    for (const address of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:93.184.216.34']) {
+    for (const address of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:93.184.216.34', '::8.8.8.8', '::ffff:808:808']) {
       assert.equal(policy.isAllowed(address), true, `${address} should be allowed`);
     }
   });
@@ -67,7 +69,7 @@ describe('SSRF guard at connect time', () => {
   const api = (method: string, path: string, body?: unknown) => h.call(method, path, { token: key, ...(body !== undefined ? { body } : {}) });
 
   test('private and loopback IP literals are refused when the endpoint is saved', async () => {
-    for (const url of ['http://10.0.0.5/x', 'http://169.254.169.254/latest/meta-data', 'http://127.0.0.2:8080/x', 'http://[::1]:8080/x', 'http://[fd00:ec2::254]/x', 'http://100.64.1.1/x']) {
+    for (const url of ['http://10.0.0.5/x', 'http://169.254.169.254/latest/meta-data', 'http://127.0.0.2:8080/x', 'http://[::1]:8080/x', 'http://[fd00:ec2::254]/x', 'http://100.64.1.1/x', 'http://[::127.0.0.2]/x', 'http://[::a9fe:a9fe]/x', 'http://[::ffff:7f00:2]/x']) {
       const res = await api('POST', `/api/v1/app/${appId}/endpoint`, { url });
       assert.equal(res.status, 422, url);
       assert.match(res.body.errors[0].message, /private, loopback/);
