@@ -54,9 +54,21 @@ export function classifyError(err: unknown): ErrorClass {
   return 'connection';
 }
 
+/** Response headers read at all: undici refuses a larger head (HeadersOverflowError) while parsing it. */
+export const MAX_RESPONSE_HEADER_BYTES = 16 * 1024;
+/** Of those, what the attempt log keeps: 64 headers of at most 1 KB each. */
+const KEPT_HEADERS = 64;
+const KEPT_HEADER_BYTES = 1024;
+
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  let kept = 0;
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    if (kept++ >= KEPT_HEADERS) break;
+    const value = Array.isArray(v) ? v.join(', ') : v;
+    out[k] = value.length > KEPT_HEADER_BYTES ? value.slice(0, KEPT_HEADER_BYTES) : value;
+  }
   return out;
 }
 
@@ -99,7 +111,7 @@ export function makeSender(options: SenderOptions): Sender {
     }
     return baseConnect(opts, callback);
   };
-  const agent = new Agent({ keepAliveTimeout: 10_000, connect });
+  const agent = new Agent({ keepAliveTimeout: 10_000, connect, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES });
   return {
     async send({ url, headers, body, timeoutMs, deadline: given }) {
       const started = performance.now();
