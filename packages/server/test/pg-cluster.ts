@@ -49,6 +49,10 @@ export async function startPgCluster(): Promise<PgCluster> {
     return [postmaster, ...children];
   };
   let frozen: number[] = [];
+  const thaw = () => {
+    for (const pid of frozen) process.kill(pid, 'SIGCONT');
+    frozen = [];
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -58,12 +62,9 @@ export async function startPgCluster(): Promise<PgCluster> {
       frozen = pids();
       for (const pid of frozen) process.kill(pid, 'SIGSTOP');
     },
-    thaw() {
-      for (const pid of frozen) process.kill(pid, 'SIGCONT');
-      frozen = [];
-    },
+    thaw,
     destroy() {
-      if (frozen.length) this.thaw();
+      thaw();
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } catch {

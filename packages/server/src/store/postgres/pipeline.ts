@@ -144,12 +144,30 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
       // Three set-based statements per batch (attempts, deliveries, endpoint health) instead of
       // several per outcome: this is the write path of every delivery.
       const effects = await tx(async (qq) => {
-        // Every attempt that ran is counted, fenced or not: its number is unique even when a lease was lost.
-        const counted = await qq<{ id: string; attempt_count: number }>(
-          'UPDATE deliveries d SET attempt_count = d.attempt_count + 1 FROM unnest(?::text[]) AS u(id) WHERE d.id = u.id RETURNING d.id, d.attempt_count',
-          [outcomes.map((o) => o.delivery.id)],
+        // Fenced by the lease: a worker whose lease expired and was re-claimed does not overwrite the new owner's state.
+        const all = <T>(fn: (o: AttemptOutcome) => T) => outcomes.map(fn);
+        const finished = await qq<{ id: string; attempt_count: number }>(
+          `UPDATE deliveries d SET status = u.status, attempt_count = d.attempt_count + 1, schedule_index = u.schedule_index, next_attempt_at = u.next_attempt_at,
+             lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = u.last_attempt_at, last_status_code = u.last_status_code, last_error = u.last_error, updated_at = ?
+           FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+             AS u(id, status, schedule_index, next_attempt_at, last_attempt_at, last_status_code, last_error, owner)
+           WHERE d.id = u.id AND d.lease_owner = u.owner AND d.status = 'delivering'
+           RETURNING d.id, d.attempt_count`,
+          [
+            now, all((o) => o.delivery.id), all((o) => o.next.status), all((o) => o.next.schedule_index), all((o) => o.next.next_attempt_at),
+            all((o) => o.attempt.created_at), all((o) => o.attempt.response_status),
+            all((o) => (o.attempt.error_class ? `${o.attempt.error_class}: ${o.attempt.error_message ?? ''}`.slice(0, 500) : null)), all((o) => o.owner),
+          ],
         );
-        const numbers = new Map(counted.map((r) => [r.id, r.attempt_count]));
+        const numbers = new Map(finished.map((r) => [r.id, r.attempt_count]));
+        // A fenced-out attempt still ran: it is counted, so attempt numbers stay unique.
+        const fenced = outcomes.filter((o) => !numbers.has(o.delivery.id)).map((o) => o.delivery.id);
+        if (fenced.length) {
+          for (const r of await qq<{ id: string; attempt_count: number }>(
+            'UPDATE deliveries d SET attempt_count = d.attempt_count + 1 FROM unnest(?::text[]) AS u(id) WHERE d.id = u.id RETURNING d.id, d.attempt_count',
+            [fenced],
+          )) numbers.set(r.id, r.attempt_count);
+        }
         // A delivery gone meanwhile (its message purged, its endpoint deleted) has nothing to record.
         const live = outcomes.filter((o) => numbers.has(o.delivery.id));
         const col = <T>(fn: (o: AttemptOutcome) => T) => live.map(fn);
@@ -165,19 +183,6 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
             col((o) => o.attempt.response_status), col((o) => json.stringify(o.attempt.response_headers)),
             col((o) => o.attempt.response_body?.replace(/\u0000/g, '') ?? null), col((o) => o.attempt.error_class), col((o) => o.attempt.error_message),
             col((o) => o.attempt.duration_ms), col((o) => o.attempt.created_at),
-          ],
-        );
-        // Fenced by the lease: a worker whose lease expired and was re-claimed does not overwrite the new owner's state.
-        await qq(
-          `UPDATE deliveries d SET status = u.status, schedule_index = u.schedule_index, next_attempt_at = u.next_attempt_at,
-             lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = u.last_attempt_at, last_status_code = u.last_status_code, last_error = u.last_error, updated_at = ?
-           FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
-             AS u(id, status, schedule_index, next_attempt_at, last_attempt_at, last_status_code, last_error, owner)
-           WHERE d.id = u.id AND d.lease_owner = u.owner AND d.status = 'delivering'`,
-          [
-            now, col((o) => o.delivery.id), col((o) => o.next.status), col((o) => o.next.schedule_index), col((o) => o.next.next_attempt_at),
-            col((o) => o.attempt.created_at), col((o) => o.attempt.response_status),
-            col((o) => (o.attempt.error_class ? `${o.attempt.error_class}: ${o.attempt.error_message ?? ''}`.slice(0, 500) : null)), col((o) => o.owner),
           ],
         );
         const throttles = new Map<string, { until: number; reason: string }>();

@@ -108,13 +108,13 @@ export function makePipelineOps(db: Db): PipelineOps {
     INSERT INTO attempts (id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
       request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  // Every attempt that ran is counted, fenced or not: its number is unique even when a lease was lost.
-  const countAttempt = db.prepare('UPDATE deliveries SET attempt_count = attempt_count + 1 WHERE id = ? RETURNING attempt_count');
   // Fenced by the lease: a worker whose lease expired and was re-claimed must not overwrite the new owner's state.
   const finishDelivery = db.prepare(`
-    UPDATE deliveries SET status = ?, schedule_index = ?, next_attempt_at = ?, lease_owner = NULL,
+    UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, schedule_index = ?, next_attempt_at = ?, lease_owner = NULL,
       lease_expires_at = NULL, last_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?
-    WHERE id = ? AND lease_owner = ? AND status = 'delivering'`);
+    WHERE id = ? AND lease_owner = ? AND status = 'delivering' RETURNING attempt_count`);
+  // A fenced-out attempt still ran: it is counted, so attempt numbers stay unique.
+  const countAttempt = db.prepare('UPDATE deliveries SET attempt_count = attempt_count + 1 WHERE id = ? RETURNING attempt_count');
   const disableEndpoint = db.prepare(
     "UPDATE endpoints SET status = 'disabled', disabled_reason = ?, updated_at = ? WHERE id = ? AND status = 'enabled'",
   );
@@ -171,15 +171,15 @@ export function makePipelineOps(db: Db): PipelineOps {
         for (const o of outcomes) {
           const d = o.delivery;
           const a = o.attempt;
-          const counted = countAttempt.get(d.id) as { attempt_count: number } | undefined;
+          const lastError = a.error_class ? `${a.error_class}: ${a.error_message ?? ''}`.slice(0, 500) : null;
+          const counted = (finishDelivery.get(o.next.status, o.next.schedule_index, o.next.next_attempt_at, a.created_at, a.response_status, lastError, now, d.id, o.owner) ??
+            countAttempt.get(d.id)) as { attempt_count: number } | undefined;
           if (!counted) continue; // the delivery is gone (its message purged, its endpoint deleted)
           insertAttempt.run(
             a.id, d.tenant_id, d.environment, d.app_id, d.id, d.message_id, d.endpoint_id, d.event_type, counted.attempt_count, a.status, a.url,
             JSON.stringify(a.request_headers), a.response_status, json.stringify(a.response_headers), a.response_body, a.error_class,
             a.error_message, a.duration_ms, a.created_at,
           );
-          const lastError = a.error_class ? `${a.error_class}: ${a.error_message ?? ''}`.slice(0, 500) : null;
-          finishDelivery.run(o.next.status, o.next.schedule_index, o.next.next_attempt_at, a.created_at, a.response_status, lastError, now, d.id, o.owner);
           if (o.throttle) throttleEndpoint.run(o.throttle.until, o.throttle.reason, d.endpoint_id);
           if (a.status === 'succeeded') {
             if (markHealthy.get(d.endpoint_id)) effect(o, 'recovered', null, null);
