@@ -36,7 +36,7 @@ async function deliverAndRecord(count: number): Promise<void> {
     next: { status: 'succeeded', next_attempt_at: null, schedule_index: 0 },
     disable_endpoint: null,
     attempt: {
-      id: `atmpt_${d.id}`, attempt_number: 1, status: 'succeeded', url: 'http://127.0.0.1:9/', request_headers: {}, response_status: 200, response_headers: {},
+      id: `atmpt_${d.id}`, status: 'succeeded', url: 'http://127.0.0.1:9/', request_headers: {}, response_status: 200, response_headers: {},
       response_body: '', error_class: null, error_message: null, duration_ms: 1, created_at: Date.now(),
     },
   }));
