@@ -320,3 +320,27 @@ test('the pages work at 390 px and every form field has a label', async () => {
     await context.close();
   }
 });
+
+test('an endpoint paused by back-pressure shows "Throttled until …" on its card', async () => {
+  const key = { token: tenant.test };
+  const appId = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Throttled' } })).body.id;
+  const previous = rx.handler;
+  rx.handler = (r, res) => (r.path === '/slow-down' ? void res.writeHead(429, { 'retry-after': '600' }).end('slow down') : previous(r, res));
+  const ep = (await h.call('POST', `/api/v1/app/${appId}/endpoint`, { ...key, body: { url: `${rx.url}/slow-down` } })).body;
+  await h.call('POST', `/api/v1/app/${appId}/msg`, { ...key, body: { type: 'order.created', payload: {} } });
+  await waitFor(async () => (await h.call('GET', `/api/v1/app/${appId}/endpoint/${ep.id}`, key)).body.throttled_until);
+  const { context, page } = await newPage();
+  try {
+    await page.goto('/');
+    await page.getByLabel('Admin token or API key').fill(tenant.test);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Applications' }).waitFor();
+    await page.goto(`/apps/${appId}/endpoints`);
+    const note = page.getByTestId('endpoint').filter({ hasText: '/slow-down' }).getByTestId('throttled');
+    await note.waitFor();
+    assert.match(await note.innerText(), /Throttled until .*rate_limited/);
+  } finally {
+    rx.handler = previous;
+    await context.close();
+  }
+});
