@@ -245,6 +245,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
   async function loop(): Promise<void> {
     let lastClaimAt = 0;
     let lastClaimFull = false;
+    // An outage fails every claim until it ends: said once, and once more when claims work again.
+    let claimsFailing = false;
     while (running) {
       try {
         const capacity = config.maxConcurrency - inFlight - reserved;
@@ -264,11 +266,16 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         lastClaimAt = Date.now();
         const limit = Math.min(capacity, config.claimBatch);
         const { deliveries, endpoints } = await store.claimDue({ now: lastClaimAt, owner, limit, leaseGraceMs: config.leaseGraceMs });
+        if (claimsFailing) {
+          claimsFailing = false;
+          logger.info('claims work again');
+        }
         lastClaimFull = deliveries.length >= limit;
         for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!);
         if (!deliveries.length) await sleep(await idleDelay());
       } catch (err) {
-        logger.error({ err }, 'claim loop failed; retrying shortly');
+        if (!claimsFailing) logger.error({ err }, 'claim loop failed; retrying every second');
+        claimsFailing = true;
         await sleep(1000);
       }
     }
