@@ -16,8 +16,11 @@ import { spawnServer, type ServerProcess } from './process.js';
 const ADMIN = 'faults-admin';
 const DEADLINE_MS = 2000;
 const READY_TIMEOUT_MS = 1000;
+/** How long each crash keeps the database down (longer runs by hand: HERALD_FAULT_DOWN_MS=10000). */
+const DOWN_MS = Number(process.env.HERALD_FAULT_DOWN_MS ?? 2500);
 
-describe('PostgreSQL faults: crash, restart, freeze', () => {
+for (const topology of ['split: an API process and a worker process', 'single process'] as const) describe(`PostgreSQL faults (${topology}): crash, restart, freeze`, () => {
+  const split = topology.startsWith('split');
   let cluster: PgCluster;
   let apiProcess: ServerProcess;
   let worker: ServerProcess;
@@ -48,8 +51,12 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
       HERALD_DB_QUERY_TIMEOUT_MS: '3000',
       HERALD_LISTEN_RETRY_MAX_MS: '1000',
     };
-    apiProcess = await spawnServer({ ...env, HERALD_ROLE: 'api' });
-    worker = await spawnServer({ ...env, HERALD_ROLE: 'worker' });
+    if (split) {
+      apiProcess = await spawnServer({ ...env, HERALD_ROLE: 'api' });
+      worker = await spawnServer({ ...env, HERALD_ROLE: 'worker' });
+    } else {
+      apiProcess = worker = await spawnServer({ ...env, HERALD_ROLE: 'all' });
+    }
     key = (await call(apiProcess.url, ADMIN, 'POST', '/tenants', { name: 'faults' })).body.api_keys.test;
     appId = (await call(apiProcess.url, key, 'POST', '/app', { name: 'faults' })).body.id;
     const ep = await call(apiProcess.url, key, 'POST', `/app/${appId}/endpoint`, { url: `${rx.url}/in`, timeout_seconds: 2, retry_schedule: [0, 0.5, 1, 1, 1, 2, 2, 2] });
@@ -57,7 +64,7 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
   });
   after(async () => {
     await apiProcess?.stop();
-    await worker?.stop();
+    if (split) await worker?.stop();
     await rx?.close();
     cluster?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
@@ -104,7 +111,7 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
       await sleep(1500);
       const before = acknowledged.length;
       cluster.crash();
-      await sleep(2500);
+      await sleep(DOWN_MS);
       assert.ok(alive(), `a Herald process died after crash ${crash}:\n${apiProcess.output()}\n${worker.output()}`);
       const ready = await fetch(`${apiProcess.url}/health/ready`);
       assert.equal(ready.status, 503, 'readiness while the database is down');
@@ -119,7 +126,7 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
     assert.equal(refused.withoutRetryAfter, 0, 'every 503 says when to retry');
     await waitFor(() => acknowledged.every((id) => seen.has(id)), { timeoutMs: 90_000, intervalMs: 250, what: 'every acknowledged message delivered' });
     const duplicates = acknowledged.reduce((n, id) => n + (seen.get(id)! - 1), 0);
-    t.diagnostic(`pg crash ×3: ${acknowledged.length} acknowledged, ${acknowledged.filter((id) => seen.has(id)).length} delivered, ${duplicates} duplicates, ${refused.count} publishes answered 503 (all with Retry-After); ${perCrash.join('; ')}`);
+    t.diagnostic(`pg crash ×3, ${DOWN_MS} ms down each (${split ? 'split' : 'single'}): ${acknowledged.length} acknowledged, ${acknowledged.filter((id) => seen.has(id)).length} delivered, ${duplicates} duplicates, ${refused.count} publishes answered 503 (all with Retry-After); ${perCrash.join('; ')}`);
     assert.ok(acknowledged.length > 100, `load ran (${acknowledged.length} acknowledged)`);
   });
 
@@ -132,7 +139,7 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
     assert.ok((await metric('herald_work_notifications_total')) > notificationsBefore, 'the wake-up came from a notification');
   });
 
-  test('frozen (SIGSTOP): publishes fail with 503 + Retry-After within the deadline, readiness answers 503; both recover on thaw', async () => {
+  test('frozen (SIGSTOP): publishes fail with 503 + Retry-After within the deadline, readiness answers 503; both recover on thaw', async (t) => {
     cluster.freeze();
     try {
       const started = Date.now();
@@ -151,6 +158,7 @@ describe('PostgreSQL faults: crash, restart, freeze', () => {
       assert.ok(elapsed < DEADLINE_MS + 3000, `publish answered after ${elapsed} ms`);
       assert.equal(ready.status, 503);
       assert.ok(ready.ms < READY_TIMEOUT_MS + 3000, `readiness answered after ${ready.ms} ms`);
+      t.diagnostic(`pg frozen (${split ? 'split' : 'single'}): publish 503 after ${elapsed} ms (deadline ${DEADLINE_MS}), readiness 503 after ${ready.ms} ms (timeout ${READY_TIMEOUT_MS})`);
       assert.ok(alive());
     } finally {
       cluster.thaw();
