@@ -123,15 +123,15 @@ export function makePgPipelineOps({ pool, q, tx }: PgDb, notifyWork: () => void,
         const endpoints = new Map<string, EndpointRuntime>();
         if (!rows.length) return { deliveries, endpoints };
         const endpointIds = [...new Set(rows.map((r) => r.endpoint_id))];
-        const [runtimeRows, messages, secrets] = await Promise.all([
-          qq<Record<string, unknown> & { id: string }>(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ANY(?::text[])`, [endpointIds]),
-          qq<MessageForSend & { id: string }>(
-            `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
-             FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ANY(?::text[])`,
-            [rows.map((r) => r.message_id)],
-          ),
-          liveSecrets(qq, endpointIds, now),
-        ]);
+        // One after another: a client runs one query at a time anyway (node-postgres queued these,
+        // and deprecates queueing them), so nothing is lost by awaiting each.
+        const runtimeRows = await qq<Record<string, unknown> & { id: string }>(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id = ANY(?::text[])`, [endpointIds]);
+        const messages = await qq<MessageForSend & { id: string }>(
+          `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
+           FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id = ANY(?::text[])`,
+          [rows.map((r) => r.message_id)],
+        );
+        const secrets = await liveSecrets(qq, endpointIds, now);
         for (const r of runtimeRows) endpoints.set(r.id, runtimeFromRow(r, secrets.filter((s) => s.endpoint_id === r.id).map((s) => s.sealed)));
         const byId = new Map(messages.map((m) => [m.id, m]));
         for (const d of rows) deliveries.push(claimedDelivery(d, byId.get(d.message_id)!));
