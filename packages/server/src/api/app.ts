@@ -1,4 +1,3 @@
-import { asStoreFailure, RETRY_AFTER_SECONDS, storeTimeout } from '../store/failures.js';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,6 +7,7 @@ import { tokensEqual } from '../crypto/tokens.js';
 import { HttpProblem } from '../errors.js';
 import type { WindowCounters } from '../limits/counters.js';
 import { installRateLimits, makeCredentialThrottle } from '../limits/rate-limits.js';
+import { asStoreFailure, RETRY_AFTER_SECONDS, withinDeadline } from '../store/failures.js';
 import { makeAuth } from './auth.js';
 import type { Api, ApiContext } from './context.js';
 import { serveDashboard } from './dashboard.js';
@@ -102,16 +102,13 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   const throttle = makeCredentialThrottle(counters, config.security.failedAuthPerWindow, config.security.failedAuthWindowMs);
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (_req, reply) => {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([store.ping(), new Promise((_, reject) => (timer = setTimeout(() => reject(storeTimeout(config.store.readyTimeoutMs)), config.store.readyTimeoutMs)))]);
+      await withinDeadline(store.ping(), config.store.readyTimeoutMs);
       return { status: 'ready' };
     } catch (err) {
       const reason = asStoreFailure(err)?.reason ?? 'unavailable';
       logger.warn({ err, reason }, 'readiness check failed');
       return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS[reason])).send({ status: 'unavailable', reason });
-    } finally {
-      clearTimeout(timer);
     }
   });
   if (!config.security.metricsAddr) {

@@ -5,6 +5,12 @@ import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, E
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
+/** An endpoint's back-pressure pause, while it lasts (one that has run out is no longer news). */
+function livePause(e: EndpointRow): { throttled_until: string | null; throttle_reason: string | null } {
+  const paused = e.throttled_until !== null && e.throttled_until > Date.now();
+  return { throttled_until: paused ? iso(e.throttled_until!) : null, throttle_reason: paused ? e.throttle_reason : null };
+}
+
 export const present = {
   page<T, U>(page: Page<T>, fn: (row: T) => U) {
     return { data: page.data.map(fn), iterator: page.iterator, done: page.done };
@@ -57,9 +63,7 @@ export const present = {
     description: e.description,
     status: e.status,
     disabled_reason: e.disabled_reason,
-    // A pause that has run out is no longer news.
-    throttled_until: e.throttled_until !== null && e.throttled_until > Date.now() ? new Date(e.throttled_until).toISOString() : null,
-    throttle_reason: e.throttled_until !== null && e.throttled_until > Date.now() ? e.throttle_reason : null,
+    ...livePause(e),
     filter_types: e.filter_types,
     timeout_seconds: e.timeout_ms / 1000,
     retry_schedule: e.retry_schedule,

@@ -29,7 +29,7 @@ export function makeBackPressure(options: BackPressureOptions) {
       timeoutsInARow.delete(endpointId);
       return { until: now + options.timeoutPauseMs, reason: 'timeouts' };
     }
-    if (timeoutsInARow.size && timeoutsInARow.has(endpointId)) timeoutsInARow.delete(endpointId);
+    timeoutsInARow.delete(endpointId);
     if (result.status === 429) {
       const seconds = Math.min(retryAfterSeconds ?? options.throttleDefaultSeconds, options.maxRetryAfterSeconds);
       return seconds > 0 ? { until: now + seconds * 1000, reason: 'rate_limited' } : null;

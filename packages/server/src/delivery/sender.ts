@@ -9,8 +9,6 @@ export interface SendRequest {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
-  /** The attempt's deadline, when the caller (the dispatcher) runs one; else the sender starts its own. */
-  deadline?: Deadline;
 }
 
 export interface SendResult {
@@ -30,7 +28,8 @@ export interface SendResult {
 }
 
 export interface Sender {
-  send(req: SendRequest): Promise<SendResult>;
+  /** `deadline`: the attempt's, when the caller (the dispatcher) runs one; else the sender starts its own. */
+  send(req: SendRequest, deadline?: Deadline): Promise<SendResult>;
   close(): Promise<void>;
 }
 
@@ -113,7 +112,7 @@ export function makeSender(options: SenderOptions): Sender {
   };
   const agent = new Agent({ keepAliveTimeout: 10_000, connect, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES });
   return {
-    async send({ url, headers, body, timeoutMs, deadline: given }) {
+    async send({ url, headers, body, timeoutMs }, given) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       // The overall deadline (connect + headers + body).

@@ -31,11 +31,11 @@ export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; enc
         }
         case 'slack': {
           const request = buildSlackRequest(event, ep.url, ep.timeout_ms, ep.scheme_options.user_agent ?? deps.userAgent);
-          return { request, result: classifySlack(await deps.sender.send({ ...request, deadline })) };
+          return { request, result: classifySlack(await deps.sender.send(request, deadline)) };
         }
         default: {
           const request = buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep));
-          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send({ ...request, deadline }) };
+          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send(request, deadline) };
         }
       }
     } catch (err) {

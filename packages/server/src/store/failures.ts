@@ -64,8 +64,18 @@ export function asStoreFailure(err: unknown): StoreUnavailableError | null {
   return reason ? new StoreUnavailableError(reason, DETAIL[reason], { cause: err }) : null;
 }
 
-export function storeTimeout(ms: number): StoreUnavailableError {
+function storeTimeout(ms: number): StoreUnavailableError {
   return new StoreUnavailableError('timeout', `${DETAIL.timeout} (no answer within ${ms} ms)`);
+}
+
+/** `work`, or a store timeout if it has not settled within `ms` (its late outcome is dropped, not left unhandled). */
+export function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(storeTimeout(ms)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -83,14 +93,7 @@ export function withDeadline<S extends object>(store: S, deadlineMs: number): S 
       if (!fn) {
         fn = (...args: unknown[]) => {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-          if (!(result instanceof Promise)) return result;
-          let timer: NodeJS.Timeout | undefined;
-          const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(storeTimeout(deadlineMs)), deadlineMs);
-          });
-          // The late outcome of a call given up on is dropped, not left unhandled.
-          result.catch(() => undefined);
-          return Promise.race([result, timeout]).finally(() => clearTimeout(timer));
+          return result instanceof Promise ? withinDeadline(result, deadlineMs) : result;
         };
         wrapped.set(name, fn);
       }

@@ -38,7 +38,7 @@ export function openSqliteStore(path: string): Store & { applied: string[] } {
     },
     async ping() {
       // A write, not a read: a full disk, a read-only file or a lock held elsewhere makes the store
-      // useless for publishing while reads still work. Then a page-sized file beside the database,
+      // useless for publishing while reads still work. Then a 64 KB file beside the database,
       // because a WAL with free pages can take one small write after the disk is full.
       db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at').run(Date.now());
       probeDisk(dirname(path));
