@@ -1,7 +1,9 @@
 // Benchmark receiver, run as its own process so it never shares an event loop with the system
 // under test. Answers 200 at once; paths under /hang/ are never answered (the sender times out).
 // Latency = arrival − the `sent_at` (epoch ms) the publisher put in the payload.
-// Commands over IPC: {cmd:'reset'}, {cmd:'stats'} → {count, healthy, first_at, last_at, p50_ms, p99_ms}.
+// Commands over IPC: {cmd:'reset'}, {cmd:'stats'} → {count, healthy, first_at, last_at, p50_ms, p99_ms},
+// {cmd:'when', n, timeout_ms} → {reached} as soon as `healthy` reaches n (pushed from the arrival,
+// so a wait measures the system under test, not a polling interval).
 import { createServer } from 'node:http';
 
 const CAPACITY = 4_000_000;
@@ -11,6 +13,15 @@ let count = 0;
 let healthy = 0;
 let firstAt = 0;
 let lastAt = 0;
+/** The one pending `when`: answered from the arrival that reaches it, or by its timer. */
+let waiter = null;
+
+function settleWaiter(reached) {
+  if (!waiter) return;
+  clearTimeout(waiter.timer);
+  waiter = null;
+  process.send({ reached });
+}
 const SENT_AT = /"sent_at":([0-9.]+)/;
 
 const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
@@ -27,6 +38,7 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
     const m = SENT_AT.exec(Buffer.concat(chunks).toString('latin1'));
     if (m && samples < CAPACITY) latencies[samples++] = now - Number(m[1]);
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' }).end('ok');
+    if (waiter && healthy >= waiter.n) settleWaiter(true);
   });
 });
 server.headersTimeout = 120_000;
@@ -41,6 +53,10 @@ process.on('message', (msg) => {
   if (msg.cmd === 'reset') {
     samples = count = healthy = firstAt = lastAt = 0;
     process.send({ ok: true });
+  } else if (msg.cmd === 'when') {
+    settleWaiter(false);
+    if (healthy >= msg.n) return process.send({ reached: true });
+    waiter = { n: msg.n, timer: setTimeout(() => settleWaiter(false), msg.timeout_ms) };
   } else if (msg.cmd === 'stats') {
     const sorted = latencies.slice(0, samples).sort();
     process.send({ count, healthy, first_at: firstAt, last_at: lastAt, p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) });
