@@ -11,6 +11,8 @@ import { lookupVia } from './delivery/dns.js';
 import { makeEncrypterFor } from './delivery/encryption.js';
 import { makeNetworkPolicy } from './delivery/network-policy.js';
 import { makeOperationalEvents } from './delivery/operational-events.js';
+import { makePublisher } from './delivery/publisher.js';
+import { makeWorkSignal } from './delivery/work-signal.js';
 import { makeRetentionJob } from './delivery/retention.js';
 import { makeSender } from './delivery/sender.js';
 import { makeTransports } from './delivery/transports.js';
@@ -89,13 +91,14 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     userAgent: config.delivery.userAgent,
     box,
   });
-  let dispatcher: Dispatcher | null = null;
-  const emit = makeOperationalEvents({ store, logger, wake: () => dispatcher?.wake() });
-  dispatcher =
+  // Built first: publishers, replays and the lease reaper wake the local dispatcher through it.
+  const signal = makeWorkSignal();
+  const emit = makeOperationalEvents({ store, publish: makePublisher({ store, signal }), logger });
+  const dispatcher: Dispatcher | null =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, deliverOnce, box, emit, downloads, metrics, logger, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
-  const reaper = makeLeaseReaper(store, logger, Math.min(5000, config.delivery.leaseGraceMs), () => dispatcher?.wake());
+      : makeDispatcher({ store, deliverOnce, box, emit, downloads, metrics, logger, signal, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+  const reaper = makeLeaseReaper(store, logger, Math.min(5000, config.delivery.leaseGraceMs), signal.wake);
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
   const api = await buildApi({
@@ -108,8 +111,8 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     schemas,
     limits,
     counters,
-    wakeDelivery: () => dispatcher?.wake(),
-    handoffDelivery: () => dispatcher?.handoff() ?? null,
+    wakeDelivery: signal.wake,
+    publish: makePublisher({ store: requestStore, signal }),
     sender,
     policy,
     verifyEndpoint: makeVerifier({ store: requestStore, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),

@@ -14,7 +14,6 @@ const dir = mkdtempSync(join(tmpdir(), 'herald-group-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const scope: Scope = { tenant_id: 'ten_1', environment: 'test' };
-let deliveryIds = 0;
 const input = (id: string, extra: Partial<PublishInput> = {}): PublishInput => ({
   id,
   app_id: 'app_1',
@@ -23,7 +22,6 @@ const input = (id: string, extra: Partial<PublishInput> = {}): PublishInput => (
   payload: `{"id":"${id}"}`,
   now: Date.now(),
   idempotency: null,
-  newDeliveryId: () => `dlv_${++deliveryIds}`,
   ...extra,
 });
 

@@ -40,7 +40,7 @@ for (const [dialect, store] of stores) {
     let seq = 0;
     async function publishOne(appId: string): Promise<void> {
       const id = `msg_${dialect}_${++seq}`;
-      await store.publish(scope, { id, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null, newDeliveryId: () => `dlv_${dialect}_${seq}` });
+      await store.publish(scope, { id, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null });
     }
 
     test('a renewed lease is not reaped; another owner cannot renew it; a lost lease still numbers its attempt', async () => {
@@ -68,13 +68,13 @@ for (const [dialect, store] of stores) {
     test('a paused endpoint is not claimed for until its pause ends', async () => {
       const { appId, endpointId } = await seedStoreEndpoint(store, { ...scope, tenant_id: `ten_p${dialect}` }, `p${dialect}`);
       const pscope = { ...scope, tenant_id: `ten_p${dialect}` };
-      await store.publish(pscope, { id: `msg_p${dialect}_1`, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null, newDeliveryId: () => `dlv_p${dialect}_1` });
+      await store.publish(pscope, { id: `msg_p${dialect}_1`, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null });
       const now = Date.now();
       const claimed = (await store.claimDue({ now, owner: 'w1', limit: 10, leaseGraceMs: 100 })).deliveries.filter((d) => d.endpoint_id === endpointId);
       assert.equal(claimed.length, 1);
       await store.recordOutcomes([outcome(claimed[0]!, 'w1', `atmpt_p${dialect}`, { throttle: { until: now + 30_000, reason: 'rate_limited' } })], now, { autoDisableAfterMs: 1e12 });
       // Published after the pause began: it waits too.
-      await store.publish(pscope, { id: `msg_p${dialect}_2`, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null, newDeliveryId: () => `dlv_p${dialect}_2` });
+      await store.publish(pscope, { id: `msg_p${dialect}_2`, app_id: appId, event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null });
       const ep = await store.getEndpoint(pscope, appId, endpointId);
       assert.equal(ep?.throttled_until, now + 30_000);
       assert.equal(ep?.throttle_reason, 'rate_limited');

@@ -43,10 +43,10 @@ test('a publish notifies after its commit: when the worker hears it, the deliver
   await settle();
   heard.length = 0;
   const seen: number[] = [];
-  const onNotification = () => void pool.q<{ n: number }>("SELECT COUNT(*)::int AS n FROM deliveries WHERE message_id = 'msg_n1'").then((r) => seen.push(r[0]!.n));
+  const onNotification = () => void pool.q<{ n: number }>("SELECT COUNT(*)::int AS n FROM deliveries WHERE message_id = 'msg_n1'").then((r) => seen.push(r.rows[0]!.n));
   listener.on('notification', onNotification);
   try {
-    const result = await store.publish(scope, { id: 'msg_n1', app_id: 'app_n', event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null, newDeliveryId: () => 'dlv_n1' });
+    const result = await store.publish(scope, { id: 'msg_n1', app_id: 'app_n', event_type: 'e', event_id: null, payload: '{}', now: Date.now(), idempotency: null });
     assert.equal(result.kind, 'created');
     await waitFor(() => seen.length >= 1, { what: 'the notification' });
     assert.deepEqual(seen, [1]);

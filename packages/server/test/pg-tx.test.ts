@@ -35,5 +35,5 @@ test('a transaction aborted by a deadlock runs again and both commit', async () 
     });
   assert.deepEqual(await Promise.all([crossing('a', 1, 2), crossing('b', 2, 1)]), ['a', 'b']);
   assert.equal(runs.a + runs.b, 3, 'one of them ran twice');
-  assert.deepEqual(await pool.q<{ id: number; v: number }>('SELECT id, v FROM pair ORDER BY id'), [{ id: 1, v: 2 }, { id: 2, v: 2 }]);
+  assert.deepEqual((await pool.q<{ id: number; v: number }>('SELECT id, v FROM pair ORDER BY id')).rows, [{ id: 1, v: 2 }, { id: 2, v: 2 }]);
 });

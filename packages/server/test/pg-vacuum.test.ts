@@ -26,7 +26,7 @@ async function deliverAndRecord(count: number): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < count; i++) {
     const id = `msg_${++ids}`;
-    await store.publish(scope, { id, app_id: 'app_v', event_type: 'e', event_id: null, payload: '{}', now, idempotency: null, newDeliveryId: () => `dlv_${ids}` });
+    await store.publish(scope, { id, app_id: 'app_v', event_type: 'e', event_id: null, payload: '{}', now, idempotency: null });
   }
   const { deliveries } = await store.claimDue({ now: Date.now(), owner: 'w1', limit: count, leaseGraceMs: 1000 });
   assert.equal(deliveries.length, count);

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { HeraldConfig } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { EncrypterFor } from '../delivery/encryption.js';
-import type { HandoffTicket } from '../delivery/dispatcher.js';
+import type { Publish } from '../delivery/publisher.js';
 import type { DeliverOnce } from '../delivery/transports.js';
 import type { NetworkPolicy } from '../delivery/network-policy.js';
 import type { EmitOperationalEvent } from '../delivery/operational-events.js';
@@ -30,10 +30,10 @@ export interface ApiContext {
   schemas: SchemaSandbox;
   /** The limits and quotas in force for a tenant. */
   limits: TenantLimitsSource;
-  /** Tell the delivery loop that work became due. */
+  /** Tell the delivery loop that work became due (a replay, an endpoint enabled). */
   wakeDelivery: () => void;
-  /** Room for a publish to hand its deliveries to this process's dispatcher (null: none here, or full). */
-  handoffDelivery: () => HandoffTicket | null;
+  /** Publish a message: the one publish path (delivery/publisher.ts). */
+  publish: Publish;
   /** For one-off sends: challenges, examples, test sends. */
   sender: Sender;
   policy: NetworkPolicy;

@@ -5,7 +5,8 @@ import { openKeys, type SigningKey } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
-import type { ClaimedDelivery, ClaimResult, EndpointRuntime, HandoffRequest, Store } from '../store/types.js';
+import type { ClaimedDelivery, EndpointRuntime, Store } from '../store/types.js';
+import type { HandoffTicket, WorkSignal } from './work-signal.js';
 import type { DeliverOnce } from './transports.js';
 import type { EmitOperationalEvent } from './operational-events.js';
 import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
@@ -26,6 +27,8 @@ export interface DispatcherDeps {
   config: DeliveryConfig;
   /** Identifies this process's leases. */
   owner: string;
+  /** The dispatcher attaches itself: publishes and replays in this process wake it and hand over to it. */
+  signal: WorkSignal;
 }
 
 export interface Dispatcher {
@@ -42,11 +45,7 @@ export interface Dispatcher {
   inFlight(): number;
 }
 
-export interface HandoffTicket {
-  request: HandoffRequest;
-  /** Send what the publish handed over (nothing if it failed) and give the reserved room back. Once. */
-  settle(handedOff: ClaimResult | undefined): void;
-}
+export type { HandoffTicket };
 
 /**
  * Room one publish reserves for its hand-off, so publishes running at once share the process's
@@ -281,7 +280,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  return {
+  const dispatcher: Dispatcher = {
     start() {
       if (running) return;
       running = true;
@@ -321,4 +320,6 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     },
     inFlight: () => inFlight,
   };
+  deps.signal.serve(dispatcher);
+  return dispatcher;
 }

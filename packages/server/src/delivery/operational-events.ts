@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { newId } from '../ids.js';
 import type { Scope, Store } from '../store/types.js';
+import type { Publish } from './publisher.js';
 
 export type OperationalEventType =
   | 'endpoint.created'
@@ -17,25 +17,21 @@ export type OperationalEventType =
  * retries and log as everything else. Events about the operational application itself are not
  * emitted: a failing operational endpoint must not feed itself.
  */
-export function makeOperationalEvents(deps: { store: Store; logger: Logger; wake: () => void }) {
+export function makeOperationalEvents(deps: { store: Pick<Store, 'getEnvironmentSettings' | 'getApplication'>; publish: Publish; logger: Logger }) {
   return async function emit(scope: Scope, sourceAppId: string, type: OperationalEventType, payload: Record<string, unknown>): Promise<void> {
     try {
       const settings = await deps.store.getEnvironmentSettings(scope);
       if (!settings.operational_app) return;
       const ops = await deps.store.getApplication(scope, settings.operational_app);
       if (!ops || ops.id === sourceAppId) return;
-      const now = Date.now();
-      await deps.store.publish(scope, {
-        id: newId(ops.message_id_prefix, now),
-        app_id: ops.id,
+      await deps.publish(scope, {
+        app: ops,
         event_type: type,
         event_id: null,
-        payload: JSON.stringify({ ...payload, timestamp: new Date(now).toISOString() }),
-        now,
-        idempotency: null,
-        newDeliveryId: () => newId('dlv', now),
+        payload: JSON.stringify({ ...payload, timestamp: new Date().toISOString() }),
+        record: null,
+        idempotency_key: null,
       });
-      deps.wake();
     } catch (err) {
       deps.logger.error({ err, type }, 'could not emit an operational event');
     }

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { createHash } from 'node:crypto';
 import { HttpProblem, conflict, unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
@@ -8,11 +7,10 @@ import { fieldErrors } from '../problems.js';
 import { present } from '../present.js';
 import { AppParams, Delivery, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
 
-const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeDelivery, handoffDelivery, downloads }: ApiContext): void {
+export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeDelivery, publish, downloads }: ApiContext): void {
   const tags = ['messages'];
 
   app.post(
@@ -75,38 +73,11 @@ export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeD
       }
 
       const key = req.headers['idempotency-key'];
-      const now = Date.now();
-      const input = {
-        id: newId(application.message_id_prefix, now),
-        app_id: application.id,
-        event_type: type,
-        event_id: eventId ?? null,
-        payload,
-        record: recordRef ?? null,
-        now,
-        idempotency: key
-          ? { key, request_hash: createHash('sha256').update(JSON.stringify([application.id, type, eventId ?? null, payload, recordRef ?? null])).digest('hex'), window_ms: IDEMPOTENCY_WINDOW_MS }
-          : null,
-        newDeliveryId: () => newId('dlv', now),
-      };
-      // If this process also delivers, what can be sent now comes back leased to it, with no claim.
-      // The ticket holds room in the dispatcher until settled, whatever the publish's outcome.
-      const handoff = handoffDelivery();
-      const result = await store.publish(req.scope, { ...input, handoff: handoff?.request ?? null }).then(
-        (r) => {
-          handoff?.settle(r.kind === 'created' ? r.handedOff : undefined);
-          return r;
-        },
-        (error: unknown) => {
-          handoff?.settle(undefined);
-          throw error;
-        },
-      );
+      const result = await publish(req.scope, { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, idempotency_key: key ?? null });
       if (result.kind === 'idempotency_mismatch') {
         throw new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
       }
       metrics.published.inc({ outcome: result.kind });
-      if (result.kind === 'created' && result.deliveries > (result.handedOff?.deliveries.length ?? 0)) wakeDelivery();
       if (result.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
       return reply.code(202).send(present.message(result.message));
     },

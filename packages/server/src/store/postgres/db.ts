@@ -11,7 +11,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
 const TX_ATTEMPTS = 3;
 
 /** Runs one statement; `?` placeholders (shared with the SQLite SQL) become $1, $2, … */
-export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<pg.QueryResult & { rows: T[] }>;
 
 export interface PgDb {
   pool: pg.Pool;
@@ -74,7 +74,7 @@ export function openPool(url: string, timeouts: PgTimeouts = DEFAULT_PG_TIMEOUTS
   // gets one for life; the statement in flight fails on its own and the pool replaces the client.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const run = (client: pg.Pool | pg.PoolClient): Query => async (text, params = []) => (await client.query(toPositional(text), params)).rows;
+  const run = (client: pg.Pool | pg.PoolClient): Query => (text, params = []) => client.query(toPositional(text), params) as never;
   return {
     pool,
     q: run(pool),
@@ -124,7 +124,7 @@ export async function migrate(db: PgDb): Promise<string[]> {
       // A migration may rewrite a large table: no statement deadline for it.
       await q('SET LOCAL statement_timeout = 0');
       const inserted = await q('INSERT INTO herald_migrations (name, applied_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING name', [file, Date.now()]);
-      if (!inserted.length) return;
+      if (!inserted.rowCount) return;
       const client = q;
       for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
         await client(statement);

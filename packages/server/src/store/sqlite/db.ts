@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serverPath } from '../../paths.js';
-import type { Page, PageQuery } from '../types.js';
 
 export type Db = Database.Database;
 
@@ -83,40 +82,4 @@ export function migrate(db: Db): string[] {
     if (run.immediate()) applied.push(file);
   }
   return applied;
-}
-
-export const json = {
-  parse<T>(text: string | null): T | null {
-    return text === null ? null : (JSON.parse(text) as T);
-  },
-  stringify(value: unknown): string | null {
-    return value === null || value === undefined ? null : JSON.stringify(value);
-  },
-};
-
-/**
- * Keyset pagination, newest first: fetch one row more than asked to know whether more remain.
- * `rows` must already be ordered by id descending and limited to `limit + 1`.
- */
-export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Page<T> {
-  const done = rows.length <= page.limit;
-  const data = done ? rows : rows.slice(0, page.limit);
-  return { data, iterator: done ? null : data[data.length - 1]!.id, done };
-}
-
-/** Builds a WHERE clause from optional conditions, keeping parameters in step. */
-export class Where {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-  add(clause: string, ...params: unknown[]): this {
-    this.clauses.push(clause);
-    this.params.push(...params);
-    return this;
-  }
-  addIf(value: unknown, clause: string): this {
-    return value === undefined || value === null ? this : this.add(clause, value);
-  }
-  toString(): string {
-    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
 }

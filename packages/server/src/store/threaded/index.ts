@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { makeProtocol } from '../protocol/index.js';
 import { openReadOnlyDatabase } from '../sqlite/db.js';
-import { makeResourceOps } from '../sqlite/resources.js';
-import { makeSecurityOps } from '../sqlite/security.js';
-import { makeTenantOps } from '../sqlite/tenants.js';
+import { sqliteExecutor } from '../sqlite/executor.js';
 import type { Store } from '../types.js';
-import { DELIVERY_ID_MARKER, type StoreCall, type StoreReply } from './protocol.js';
+import { MAIN_THREAD_READS, THREAD_METHODS, type StoreCall, type StoreReply, type ThreadMethod } from './protocol.js';
 
 /** The SQLite file could not be opened or migrated: which file, and why, in the message. */
 export class StoreStartError extends Error {
@@ -56,14 +55,10 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
     pending.clear();
   });
 
-  function call(method: string, args: unknown[]): Promise<unknown> {
+  function call(method: ThreadMethod, args: unknown[]): Promise<unknown> {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
-    const message: StoreCall = {
-      id,
-      method,
-      args: args.map((a) => (a && typeof a === 'object' && typeof (a as { newDeliveryId?: unknown }).newDeliveryId === 'function' ? { ...(a as object), newDeliveryId: DELIVERY_ID_MARKER } : a)),
-    };
+    const message: StoreCall = { id, method, args };
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage(message);
@@ -71,23 +66,18 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
   }
 
   const reads = openMainThreadReads(path);
-  const proxy = new Proxy({} as Record<string | symbol, unknown>, {
-    get(target, name) {
-      if (name === 'dialect') return 'sqlite';
-      if (name === 'applied') return applied;
-      // Optional methods SQLite does not have: absent here too, not proxied to the thread.
-      if (name === 'then' || typeof name === 'symbol' || name === 'onWork' || name === 'addToCounters') return undefined;
-      if (typeof name === 'string' && name in reads.ops) return reads.ops[name as keyof typeof reads.ops];
-      if (name === 'close')
-        return async () => {
-          reads.db.close();
-          await call('close', []);
-          await worker.terminate();
-        };
-      return (target[name] ??= (...args: unknown[]) => call(name, args));
+  const remote = Object.fromEntries(THREAD_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as Pick<Store, ThreadMethod>;
+  return {
+    ...remote,
+    ...reads.ops,
+    dialect: 'sqlite',
+    applied,
+    async close() {
+      reads.db.close();
+      await call('close', []);
+      await worker.terminate();
     },
-  });
-  return proxy as unknown as Store & { applied: string[] };
+  };
 }
 
 /**
@@ -100,17 +90,7 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
  */
 function openMainThreadReads(path: string) {
   const db = openReadOnlyDatabase(path);
-  const tenants = makeTenantOps(db);
-  const resources = makeResourceOps(db);
-  const security = makeSecurityOps(db);
-  const ops: Pick<Store, 'findApiKey' | 'getApplication' | 'getEventType' | 'getLiveSession' | 'getLivePortalLink' | 'getTenantLimits'> = {
-    findApiKey: tenants.findApiKey,
-    getApplication: resources.getApplication,
-    getEventType: resources.getEventType,
-    // Every dashboard and portal request checks its session or link is still live.
-    getLiveSession: security.getLiveSession,
-    getLivePortalLink: security.getLivePortalLink,
-    getTenantLimits: security.getTenantLimits,
-  };
+  const protocol = makeProtocol(sqliteExecutor(db));
+  const ops = Object.fromEntries(MAIN_THREAD_READS.map((method) => [method, protocol[method]])) as Pick<Store, (typeof MAIN_THREAD_READS)[number]>;
   return { db, ops };
 }

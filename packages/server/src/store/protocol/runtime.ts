@@ -2,11 +2,12 @@ import type { StoredHeaders } from '../../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
 import type { EmailChannelConfig, EndpointRuntime } from '../types.js';
-import { json, type Db } from './db.js';
+import type { Sql } from '../sql/executor.js';
+import { json } from '../sql/query.js';
 
 /**
- * One place resolves an endpoint against its application's defaults, for the claim loop and for
- * one-off sends (challenges, examples) alike.
+ * One place resolves an endpoint against its application's defaults, for the claim, the publish
+ * hand-off and one-off sends (challenges, examples) alike.
  */
 export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers,
   e.retry_schedule, a.retry_schedule AS app_retry_schedule,
@@ -16,7 +17,7 @@ export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environ
   COALESCE(e.encrypt_data, a.encrypt_data) AS encrypt_data,
   (SELECT k.id || ' ' || k.sealed FROM webhook_keys k WHERE k.app_id = a.id AND k.status = 'active') AS active_key`;
 
-export type RuntimeRow = Record<string, unknown>;
+export type RuntimeRow = Record<string, unknown> & { id: string };
 
 function activeKey(joined: string | null): { id: string; sealed: string } | null {
   if (!joined) return null;
@@ -24,17 +25,10 @@ function activeKey(joined: string | null): { id: string; sealed: string } | null
   return { id: joined.slice(0, space), sealed: joined.slice(space + 1) };
 }
 
-export function makeRuntimeResolver(db: Db) {
-  const liveSecrets = db.prepare(
-    'SELECT sealed FROM endpoint_secrets WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC',
-  );
-  return (r: RuntimeRow, now: number): EndpointRuntime => runtimeFromRow(r, (liveSecrets.all(r.id, now) as { sealed: string }[]).map((s) => s.sealed));
-}
-
-/** Dialect-neutral: a runtime row plus its live sealed secrets (newest first). */
+/** A runtime row plus its live sealed secrets (newest first). */
 export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): EndpointRuntime {
   return {
-    id: r.id as string,
+    id: r.id,
     kind: r.kind as EndpointRuntime['kind'],
     channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
     url: r.url as string,
@@ -49,8 +43,33 @@ export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): Endpoint
       ...json.parse<SchemeOptions>(r.scheme_options as string | null),
     },
     envelope: json.parse<EnvelopeChoice>(r.envelope as string)!,
-    encrypt_data: r.encrypt_data === 1,
+    encrypt_data: Number(r.encrypt_data) === 1,
     active_key: activeKey(r.active_key as string | null),
     sealed_secrets: sealedSecrets,
   };
+}
+
+/** The endpoints' runtimes, secrets read in one statement for all of them. */
+export async function resolveRuntimes(sql: Sql, rows: RuntimeRow[], now: number): Promise<Map<string, EndpointRuntime>> {
+  const runtimes = new Map<string, EndpointRuntime>();
+  if (!rows.length) return runtimes;
+  const secrets = await sql.all<{ endpoint_id: string; sealed: string }>(
+    `SELECT endpoint_id, sealed FROM endpoint_secrets WHERE endpoint_id ${sql.dialect.inList()} AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC`,
+    [sql.dialect.list(rows.map((r) => r.id)), now],
+  );
+  const byEndpoint = new Map<string, string[]>();
+  for (const s of secrets) {
+    let list = byEndpoint.get(s.endpoint_id);
+    if (!list) byEndpoint.set(s.endpoint_id, (list = []));
+    list.push(s.sealed);
+  }
+  for (const r of rows) runtimes.set(r.id, runtimeFromRow(r, byEndpoint.get(r.id) ?? []));
+  return runtimes;
+}
+
+/** Runtimes of endpoints by id (with their applications). */
+export async function runtimesOf(sql: Sql, endpointIds: string[], now: number): Promise<Map<string, EndpointRuntime>> {
+  if (!endpointIds.length) return new Map();
+  const rows = await sql.all<RuntimeRow>(`SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id WHERE e.id ${sql.dialect.inList()}`, [sql.dialect.list(endpointIds)]);
+  return resolveRuntimes(sql, rows, now);
 }

@@ -1,0 +1,179 @@
+import type { StoredHeaders } from '../../delivery/header-policy.js';
+import type { EnvelopeChoice } from '../../envelopes/index.js';
+import type { SchemeOptions } from '../../signing/scheme.js';
+import type { EmailChannelConfig, EndpointPatch, EndpointRow, EndpointSecretInput, EndpointStatus, Scope, Store } from '../types.js';
+import type { Sql } from '../sql/executor.js';
+import { after, flag, insertRow, json, setClause, toPage } from '../sql/query.js';
+import { withQuota } from './applications.js';
+import { resolveRuntimes, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
+
+type EndpointOps = Pick<
+  Store,
+  'createEndpoint' | 'listEndpoints' | 'getEndpoint' | 'updateEndpoint' | 'deleteEndpoint' | 'rotateEndpointSecret' | 'getEndpointRuntime' | 'recordVerification'
+>;
+type Raw = Record<string, unknown>;
+
+const same = (v: unknown) => v;
+const ENDPOINT_COLUMNS = {
+  url: same,
+  description: same,
+  filter_types: json.stringify,
+  timeout_ms: same,
+  retry_schedule: json.stringify,
+  max_in_flight: same,
+  rate_limit: same,
+  headers: json.stringify,
+  metadata: json.stringify,
+  status: same,
+  signature_scheme: same,
+  scheme_options: json.stringify,
+  envelope: json.stringify,
+  encrypt_data: (v: unknown) => (v === null ? null : flag(v)),
+  channel_config: json.stringify,
+};
+
+const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
+  id: r.id as string,
+  app_id: r.app_id as string,
+  kind: r.kind as EndpointRow['kind'],
+  channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
+  url: r.url as string,
+  description: r.description as string,
+  status: r.status as EndpointRow['status'],
+  disabled_reason: r.disabled_reason as string | null,
+  filter_types: json.parse<string[]>(r.filter_types as string | null),
+  timeout_ms: r.timeout_ms as number,
+  retry_schedule: json.parse<number[]>(r.retry_schedule as string | null),
+  max_in_flight: r.max_in_flight as number,
+  rate_limit: r.rate_limit as number | null,
+  headers: json.parse<StoredHeaders>(r.headers as string) ?? {},
+  metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
+  signature_scheme: r.signature_scheme as string | null,
+  scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
+  envelope: json.parse<EnvelopeChoice>(r.envelope as string | null),
+  encrypt_data: r.encrypt_data === null ? null : r.encrypt_data === 1,
+  enabled_at: r.enabled_at as number | null,
+  verified_at: r.verified_at as number | null,
+  verification_error: r.verification_error as string | null,
+  throttled_until: (r.throttled_until as number | null) ?? null,
+  throttle_reason: (r.throttle_reason as string | null) ?? null,
+  created_at: r.created_at as number,
+  updated_at: r.updated_at as number,
+  secret_hints: keys.map((k) => k.hint),
+  public_keys: keys.map((k) => k.public_key),
+});
+
+/**
+ * The SET list of an endpoint update, with what a status change implies. Forward-only: enabling
+ * starts the clock again and clears why the endpoint was disabled.
+ */
+function endpointUpdateSet(patch: EndpointPatch, currentStatus: EndpointStatus, now: number) {
+  const { sets, params } = setClause(patch, ENDPOINT_COLUMNS);
+  if (patch.status === 'enabled' && currentStatus !== 'enabled') {
+    sets.push('enabled_at = ?', 'disabled_reason = NULL');
+    params.push(now);
+  } else if (patch.status === 'disabled' && currentStatus !== 'disabled') {
+    sets.push("disabled_reason = 'manual'");
+  } else if (patch.status === 'pending_verification') {
+    sets.push('verified_at = NULL', 'verification_error = NULL', 'disabled_reason = NULL');
+  }
+  return { sets, params };
+}
+
+const insertSecret = (q: Sql, endpointId: string, secret: EndpointSecretInput, now: number) =>
+  insertRow(q, 'endpoint_secrets', { id: secret.id, endpoint_id: endpointId, sealed: secret.sealed, hint: secret.hint, public_key: secret.public_key, created_at: now });
+
+export function endpointOps(sql: Sql): EndpointOps {
+  const SCOPED = 'tenant_id = ? AND environment = ? AND app_id = ? AND id = ? AND deleted_at IS NULL';
+  const endpointRow = (q: Sql, scope: Scope, appId: string, id: string, lock = '') =>
+    q.get(`SELECT * FROM endpoints WHERE ${SCOPED}${lock}`, [scope.tenant_id, scope.environment, appId, id]);
+  /** Masked hints and public keys of the secrets that sign now, newest first, for many endpoints at once. */
+  const liveKeys = async (ids: string[]) => {
+    const rows = ids.length
+      ? await sql.all<{ endpoint_id: string; hint: string; public_key: string }>(
+          `SELECT endpoint_id, hint, public_key FROM endpoint_secrets WHERE endpoint_id ${sql.dialect.inList()} AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC`,
+          [sql.dialect.list(ids), Date.now()],
+        )
+      : [];
+    return (id: string) => rows.filter((r) => r.endpoint_id === id);
+  };
+
+  const ops: EndpointOps = {
+    async createEndpoint(scope, ep, secret, maxEndpoints) {
+      const created = await withQuota(sql, scope, maxEndpoints, 'endpoints', 'AND app_id = ? AND deleted_at IS NULL', [ep.app_id], async (q) => {
+        await insertRow(q, 'endpoints', {
+          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,
+          channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
+          disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
+          retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
+          metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
+          envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,
+          verified_at: ep.verified_at, verification_error: ep.verification_error, created_at: ep.created_at, updated_at: ep.updated_at,
+        });
+        await insertSecret(q, ep.id, secret, ep.created_at);
+      });
+      return created ? { ...ep, throttled_until: null, throttle_reason: null, secret_hints: [secret.hint], public_keys: [secret.public_key] } : 'quota_exceeded';
+    },
+    async listEndpoints(scope, appId, page) {
+      const next = after(page);
+      const rows = await sql.all(`SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND deleted_at IS NULL ${next.clause} ORDER BY id DESC LIMIT ?`, [
+        scope.tenant_id, scope.environment, appId, ...next.params, page.limit + 1,
+      ]);
+      const keysOf = await liveKeys(rows.map((r) => r.id as string));
+      return toPage(rows.map((r) => endpointFromRow(r, keysOf(r.id as string))), page);
+    },
+    async getEndpoint(scope, appId, id) {
+      const row = await endpointRow(sql, scope, appId, id);
+      return row ? endpointFromRow(row, (await liveKeys([id]))(id)) : null;
+    },
+    async updateEndpoint(scope, appId, id, patch, now) {
+      const current = await endpointRow(sql, scope, appId, id);
+      if (!current) return null;
+      const { sets, params } = endpointUpdateSet(patch, current.status as EndpointStatus, now);
+      await sql.run(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...params, now, id]);
+      return ops.getEndpoint(scope, appId, id);
+    },
+    async deleteEndpoint(scope, appId, id, now) {
+      return sql.tx(async (q) => {
+        const changed = await q.run(`UPDATE endpoints SET deleted_at = ?, status = 'disabled', updated_at = ? WHERE ${SCOPED}`, [now, now, scope.tenant_id, scope.environment, appId, id]);
+        if (changed) await q.run("UPDATE deliveries SET status = 'discarded', next_attempt_at = NULL, updated_at = ? WHERE endpoint_id = ? AND status IN ('pending', 'delivering')", [now, id]);
+        return changed > 0;
+      });
+    },
+    async rotateEndpointSecret(scope, appId, id, secret, previousExpireAt, now) {
+      const done = await sql.tx(async (q) => {
+        if (!(await endpointRow(q, scope, appId, id, q.dialect.forUpdate))) return false;
+        // Older secrets keep signing until the grace window ends, never longer than they already would.
+        await q.run(`UPDATE endpoint_secrets SET expires_at = ${q.dialect.least}(COALESCE(expires_at, ?), ?) WHERE endpoint_id = ? AND (expires_at IS NULL OR expires_at > ?)`, [
+          previousExpireAt, previousExpireAt, id, now,
+        ]);
+        await insertSecret(q, id, secret, now);
+        await q.run('UPDATE endpoints SET updated_at = ? WHERE id = ?', [now, id]);
+        return true;
+      });
+      return done ? ops.getEndpoint(scope, appId, id) : null;
+    },
+    async getEndpointRuntime(scope, appId, id, now) {
+      const row = await sql.get<RuntimeRow>(
+        `SELECT ${RUNTIME_COLUMNS} FROM endpoints e JOIN applications a ON a.id = e.app_id
+         WHERE e.tenant_id = ? AND e.environment = ? AND e.app_id = ? AND e.id = ? AND e.deleted_at IS NULL`,
+        [scope.tenant_id, scope.environment, appId, id],
+      );
+      return row ? (await resolveRuntimes(sql, [row], now)).get(id)! : null;
+    },
+    async recordVerification(scope, appId, id, result, now) {
+      const args = [scope.tenant_id, scope.environment, appId, id, result.url];
+      if (result.ok) {
+        await sql.run(
+          `UPDATE endpoints SET status = 'enabled', enabled_at = ?, verified_at = ?, verification_error = NULL, updated_at = ?
+           WHERE ${SCOPED} AND url = ? AND status = 'pending_verification'`,
+          [now, now, now, ...args],
+        );
+      } else {
+        await sql.run(`UPDATE endpoints SET verification_error = ?, updated_at = ? WHERE ${SCOPED} AND url = ?`, [result.error, now, ...args]);
+      }
+      return ops.getEndpoint(scope, appId, id);
+    },
+  };
+  return ops;
+}

@@ -1,0 +1,61 @@
+import type { Store } from '../types.js';
+import type { Sql } from '../sql/executor.js';
+import { deliveryRow } from './log.js';
+
+type ReplayOps = Pick<Store, 'resend' | 'retryNow' | 'recoverFailed'>;
+
+const REQUEUE = `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+  WHERE id = ?`;
+
+/** Sending again what was sent (or given up on): the delivery is due now with a fresh retry budget. */
+export function replayOps(sql: Sql): ReplayOps {
+  return {
+    async resend(scope, appId, messageId, endpointId, now, newId) {
+      const id = await sql.tx(async (q) => {
+        const existing = await q.get<{ id: string; status: string }>(
+          `SELECT id, status FROM deliveries WHERE tenant_id = ? AND environment = ? AND message_id = ? AND endpoint_id = ?${q.dialect.forUpdate}`,
+          [scope.tenant_id, scope.environment, messageId, endpointId],
+        );
+        if (existing?.status === 'delivering') return 'in_flight' as const;
+        if (existing) {
+          await q.run(REQUEUE, [now, now, existing.id]);
+          return existing.id;
+        }
+        await q.run(
+          `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+          [newId, scope.tenant_id, scope.environment, appId, messageId, endpointId, now, now, now],
+        );
+        return newId;
+      });
+      if (id === 'in_flight') return id;
+      sql.workDue();
+      return (await deliveryRow(sql, scope, appId, id))!;
+    },
+    async retryNow(scope, appId, deliveryId, now) {
+      const outcome = await sql.tx(async (q) => {
+        const row = await q.get<{ status: string }>(`SELECT status FROM deliveries WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ?${q.dialect.forUpdate}`, [
+          scope.tenant_id, scope.environment, appId, deliveryId,
+        ]);
+        if (!row) return null;
+        if (row.status === 'delivering') return 'in_flight' as const;
+        if (row.status === 'succeeded') return 'succeeded' as const;
+        if (row.status === 'discarded') return 'discarded' as const;
+        await q.run(REQUEUE, [now, now, deliveryId]);
+        return 'requeued' as const;
+      });
+      if (outcome !== 'requeued') return outcome;
+      sql.workDue();
+      return deliveryRow(sql, scope, appId, deliveryId);
+    },
+    async recoverFailed(scope, appId, endpointId, since, until, now) {
+      const n = await sql.run(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, updated_at = ?
+         WHERE tenant_id = ? AND environment = ? AND app_id = ? AND endpoint_id = ? AND status = 'failed' AND created_at >= ? AND created_at < ?`,
+        [now, now, scope.tenant_id, scope.environment, appId, endpointId, since, until],
+      );
+      if (n) sql.workDue();
+      return n;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Page, PageQuery } from '../types.js';
+import type { Sql } from './executor.js';
+
+/** JSON columns are TEXT in both dialects. */
+export const json = {
+  parse<T>(text: string | null): T | null {
+    return text === null ? null : (JSON.parse(text) as T);
+  },
+  stringify(value: unknown): string | null {
+    return value === null || value === undefined ? null : JSON.stringify(value);
+  },
+};
+
+/** Booleans are 0/1 integers in both dialects. */
+export const flag = (v: unknown) => (v ? 1 : 0);
+
+/**
+ * Keyset pagination, newest first: fetch one row more than asked to know whether more remain.
+ * `rows` must already be ordered by id descending and limited to `limit + 1`.
+ */
+export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Page<T> {
+  const done = rows.length <= page.limit;
+  const data = done ? rows : rows.slice(0, page.limit);
+  return { data, iterator: done ? null : data[data.length - 1]!.id, done };
+}
+
+/** `AND id < ?` and its parameter when a page continues. */
+export const after = (page: PageQuery) => ({ clause: page.iterator ? 'AND id < ?' : '', params: page.iterator ? [page.iterator] : [] });
+
+/** Builds a WHERE clause from optional conditions, keeping parameters in step. */
+export class Where {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+  add(clause: string, ...params: unknown[]): this {
+    this.clauses.push(clause);
+    this.params.push(...params);
+    return this;
+  }
+  addIf(value: unknown, clause: string): this {
+    return value === undefined || value === null ? this : this.add(clause, value);
+  }
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+export async function insertRow(sql: Sql, table: string, row: Record<string, unknown>): Promise<void> {
+  const keys = Object.keys(row);
+  await sql.run(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, Object.values(row));
+}
+
+/** The columns a patch may set, each with how it is stored: the SET list and its parameters. */
+export function setClause(patch: Record<string, unknown>, columns: Record<string, (v: unknown) => unknown>) {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    const encode = columns[key];
+    if (!encode || value === undefined) continue;
+    sets.push(`${key} = ?`);
+    params.push(encode(value));
+  }
+  return { sets, params };
+}
+
+/**
+ * Rows as a table to join, in both dialects: `(SELECT column1 AS a, column2 AS b FROM (VALUES …))`.
+ * The first row's casts give PostgreSQL the column types. Pass at most `MAX_ROWS_PER_STATEMENT` rows.
+ */
+export function valuesTable(columns: readonly [name: string, type: 'TEXT' | 'BIGINT'][], rows: readonly unknown[][]): { sql: string; params: unknown[] } {
+  const first = `(${columns.map(([, type]) => `CAST(? AS ${type})`).join(', ')})`;
+  const rest = `(${columns.map(() => '?').join(', ')})`;
+  const select = columns.map(([name], i) => `column${i + 1} AS ${name}`).join(', ');
+  return { sql: `(SELECT ${select} FROM (VALUES ${[first, ...new Array<string>(rows.length - 1).fill(rest)].join(', ')}) AS v)`, params: rows.flat() };
+}
+
+/** Keeps multi-row statements under both dialects' parameter limits. */
+export const MAX_ROWS_PER_STATEMENT = 500;
+
+export function chunks<T>(items: readonly T[], size = MAX_ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
