@@ -138,7 +138,7 @@ export interface DeliveryConfig {
   claimIntervalMs: number;
   /**
    * A publish in a process that also delivers takes what can be sent at once straight to its
-   * dispatcher, stored already leased (SQLite; see store/sqlite/handoff.ts). Off: every delivery
+   * dispatcher, stored already leased (SQLite; see store/protocol/handoff.ts). Off: every delivery
    * waits for a claim.
    */
   publishHandoff: boolean;

@@ -38,8 +38,8 @@ export interface Dispatcher {
   /** Something became due (a publish, a replay): look for work now rather than at the next tick. */
   wake(): void;
   /**
-   * Room for a publish in this process to hand its deliveries straight over (see the SQLite
-   * store's handoff), reserved until `settle`; null when stopped or full.
+   * Room for a publish in this process to hand its deliveries straight over (see
+   * store/protocol/handoff.ts), reserved until `settle`; null when stopped or full.
    */
   handoff(): HandoffTicket | null;
   inFlight(): number;

@@ -11,11 +11,12 @@ export function counterOps(sql: Sql): Required<Pick<Store, 'addToCounters'>> {
       if (!increments.length) return [];
       // Sorted, so two processes lock rows in the same order.
       const sorted = [...increments].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.window_start - b.window_start));
+      const rows = sql.dialect.rows([['key', 'TEXT'], ['window_start', 'BIGINT'], ['count', 'BIGINT']], sorted.map((i) => [i.key, i.window_start, i.n]));
       return sql.all<{ key: string; window_start: number; count: number }>(
-        `INSERT INTO rate_counters (key, window_start, count) VALUES ${sorted.map(() => '(?, ?, ?)').join(', ')}
+        `INSERT INTO rate_counters (key, window_start, count) SELECT * FROM ${rows.sql} AS t WHERE true
          ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + excluded.count
          RETURNING key, window_start, count`,
-        sorted.flatMap((i) => [i.key, i.window_start, i.n]),
+        rows.params,
       );
     },
   };

@@ -1,12 +1,16 @@
 import { isUniqueViolation } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { MessageRow, PublishInput, PublishResult, Scope } from '../types.js';
+import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
 import { chunks } from '../sql/query.js';
 import { beginHandoff, type HandoffEndpoint } from './handoff.js';
 import { MESSAGE_COLUMNS } from './log.js';
 
-const DELIVERY_COLUMNS = 'id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, lease_owner, lease_expires_at, created_at, updated_at';
+const DELIVERY_COLUMNS: Columns = [
+  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['message_id', 'TEXT'], ['endpoint_id', 'TEXT'], ['status', 'TEXT'],
+  ['next_attempt_at', 'BIGINT'], ['lease_owner', 'TEXT'], ['lease_expires_at', 'BIGINT'], ['created_at', 'BIGINT'], ['updated_at', 'BIGINT'],
+];
 
 /**
  * One publish: the message, a delivery per subscribed endpoint and the idempotency key, together or
@@ -72,7 +76,8 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
     rows.push([id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now]);
   }
   for (const batch of chunks(rows)) {
-    await q.run(`INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
+    const table = q.dialect.rows(DELIVERY_COLUMNS, batch);
+    await q.run(`INSERT INTO deliveries (${DELIVERY_COLUMNS.map(([name]) => name).join(', ')}) SELECT * FROM ${table.sql} AS t`, table.params);
   }
   const handedOff = handoff ? await handoff.result() : undefined;
   return { kind: 'created', message, deliveries: rows.length, ...(handedOff ? { handedOff } : {}) };

@@ -1,10 +1,17 @@
 import { planEndpointHealth, type HealthState } from '../decisions/endpoint-health.js';
 import type { AttemptOutcome, EndpointEffect, RecordOptions } from '../types.js';
 import type { Sql } from '../sql/executor.js';
-import { chunks, json, valuesTable } from '../sql/query.js';
+import type { Columns } from '../sql/dialect.js';
+import { chunks, json } from '../sql/query.js';
 
-const ATTEMPT_COLUMNS = `id, tenant_id, environment, app_id, delivery_id, message_id, endpoint_id, event_type, attempt_number, status, url,
-  request_headers, response_status, response_headers, response_body, error_class, error_message, duration_ms, created_at`;
+const T = 'TEXT';
+const N = 'BIGINT';
+const FINISHED: Columns = [['id', T], ['owner', T], ['status', T], ['schedule_index', N], ['next_attempt_at', N], ['last_attempt_at', N], ['last_status_code', N], ['last_error', T]];
+const ATTEMPTS: Columns = [
+  ['id', T], ['tenant_id', T], ['environment', T], ['app_id', T], ['delivery_id', T], ['message_id', T], ['endpoint_id', T], ['event_type', T], ['attempt_number', N],
+  ['status', T], ['url', T], ['request_headers', T], ['response_status', N], ['response_headers', T], ['response_body', T], ['error_class', T], ['error_message', T],
+  ['duration_ms', N], ['created_at', N],
+];
 
 /**
  * Attempts, the next state of their deliveries and their endpoints' health, in one transaction and
@@ -16,8 +23,8 @@ export async function recordOutcomes(sql: Sql, outcomes: AttemptOutcome[], now: 
   const effects = await sql.tx(async (q) => {
     const numbers = new Map<string, number>();
     for (const batch of chunks(outcomes)) {
-      const u = valuesTable(
-        [['id', 'TEXT'], ['owner', 'TEXT'], ['status', 'TEXT'], ['schedule_index', 'BIGINT'], ['next_attempt_at', 'BIGINT'], ['last_attempt_at', 'BIGINT'], ['last_status_code', 'BIGINT'], ['last_error', 'TEXT']],
+      const u = q.dialect.rows(
+        FINISHED,
         batch.map((o) => [
           o.delivery.id, o.owner, o.next.status, o.next.schedule_index, o.next.next_attempt_at, o.attempt.created_at, o.attempt.response_status,
           o.attempt.error_class ? `${o.attempt.error_class}: ${o.attempt.error_message ?? ''}`.slice(0, 500) : null,
@@ -43,9 +50,9 @@ export async function recordOutcomes(sql: Sql, outcomes: AttemptOutcome[], now: 
     // A delivery gone meanwhile (its message purged, its endpoint deleted) has nothing to record.
     const live = outcomes.filter((o) => numbers.has(o.delivery.id));
     for (const batch of chunks(live)) {
-      await q.run(
-        `INSERT INTO attempts (${ATTEMPT_COLUMNS}) VALUES ${batch.map(() => `(${new Array(19).fill('?').join(', ')})`).join(', ')}`,
-        batch.flatMap((o) => {
+      const rows = q.dialect.rows(
+        ATTEMPTS,
+        batch.map((o) => {
           const d = o.delivery;
           const a = o.attempt;
           return [
@@ -56,6 +63,7 @@ export async function recordOutcomes(sql: Sql, outcomes: AttemptOutcome[], now: 
           ];
         }),
       );
+      await q.run(`INSERT INTO attempts (${ATTEMPTS.map(([name]) => name).join(', ')}) SELECT * FROM ${rows.sql} AS t`, rows.params);
     }
 
     const throttles = new Map<string, { until: number; reason: string }>();

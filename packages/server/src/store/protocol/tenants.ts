@@ -1,7 +1,7 @@
 import type { Environment } from '../../crypto/tokens.js';
 import type { ApiKeyRow, EnvironmentSettings, Store, TenantRow } from '../types.js';
 import type { Sql } from '../sql/executor.js';
-import { insertRow, toPage, after } from '../sql/query.js';
+import { insertRow, toPage, Where } from '../sql/query.js';
 
 type TenantOps = Pick<
   Store,
@@ -22,8 +22,8 @@ export function tenantOps(sql: Sql): TenantOps {
       });
     },
     async listTenants(page) {
-      const next = after(page);
-      const rows = await sql.all<TenantRow>(`SELECT id, name, created_at FROM tenants WHERE 1 = 1 ${next.clause} ORDER BY id DESC LIMIT ?`, [...next.params, page.limit + 1]);
+      const where = new Where().addIf(page.iterator, 'id < ?');
+      const rows = await sql.all<TenantRow>(`SELECT id, name, created_at FROM tenants ${where} ORDER BY id DESC LIMIT ?`, [...where.params, page.limit + 1]);
       return toPage(rows, page);
     },
     async getTenant(id) {

@@ -1,3 +1,6 @@
+export type ColumnType = 'TEXT' | 'BIGINT';
+export type Columns = readonly (readonly [name: string, type: ColumnType])[];
+
 /**
  * The few places SQLite and PostgreSQL SQL differ, as fragments the protocol splices in. Anything
  * not here is written the same for both (both have RETURNING, ON CONFLICT upserts and UPDATE … FROM).
@@ -23,6 +26,27 @@ export interface Dialect {
   jsonArrayHas(column: string): string;
   /** Serialises transactions that take the same key (until they commit); null where they already are. */
   lockKey: string | null;
+  /**
+   * Rows as a table to select from or join (`INSERT … SELECT * FROM ${t.sql} AS t`, `UPDATE … FROM`):
+   * PostgreSQL unnests one array per column (a statement of fixed shape, whatever the count), SQLite
+   * reads VALUES. At most MAX_ROWS_PER_STATEMENT rows (sql/query.ts).
+   */
+  rows(columns: Columns, rows: readonly unknown[][]): { sql: string; params: unknown[] };
+}
+
+function valuesRows(columns: Columns, rows: readonly unknown[][]) {
+  // The first row's casts give the columns their types.
+  const first = `(${columns.map(([, type]) => `CAST(? AS ${type})`).join(', ')})`;
+  const rest = `(${columns.map(() => '?').join(', ')})`;
+  const select = columns.map(([name], i) => `column${i + 1} AS ${name}`).join(', ');
+  return { sql: `(SELECT ${select} FROM (VALUES ${[first, ...new Array<string>(rows.length - 1).fill(rest)].join(', ')}) AS v)`, params: rows.flat() };
+}
+
+function unnestRows(columns: Columns, rows: readonly unknown[][]) {
+  return {
+    sql: `(SELECT * FROM unnest(${columns.map(([, type]) => `?::${type.toLowerCase()}[]`).join(', ')}) AS v(${columns.map(([name]) => name).join(', ')}))`,
+    params: columns.map((_, i) => rows.map((r) => r[i])),
+  };
 }
 
 export const SQLITE: Dialect = {
@@ -36,6 +60,7 @@ export const SQLITE: Dialect = {
   least: 'MIN',
   jsonArrayHas: (column) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`,
   lockKey: null,
+  rows: valuesRows,
 };
 
 export const POSTGRES: Dialect = {
@@ -49,4 +74,5 @@ export const POSTGRES: Dialect = {
   least: 'LEAST',
   jsonArrayHas: (column) => `${column}::jsonb @> jsonb_build_array(?::text)`,
   lockKey: 'SELECT pg_advisory_xact_lock(hashtext(?))',
+  rows: unnestRows,
 };

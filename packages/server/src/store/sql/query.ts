@@ -62,17 +62,6 @@ export function setClause(patch: Record<string, unknown>, columns: Record<string
   return { sets, params };
 }
 
-/**
- * Rows as a table to join, in both dialects: `(SELECT column1 AS a, column2 AS b FROM (VALUES …))`.
- * The first row's casts give PostgreSQL the column types. Pass at most `MAX_ROWS_PER_STATEMENT` rows.
- */
-export function valuesTable(columns: readonly [name: string, type: 'TEXT' | 'BIGINT'][], rows: readonly unknown[][]): { sql: string; params: unknown[] } {
-  const first = `(${columns.map(([, type]) => `CAST(? AS ${type})`).join(', ')})`;
-  const rest = `(${columns.map(() => '?').join(', ')})`;
-  const select = columns.map(([name], i) => `column${i + 1} AS ${name}`).join(', ');
-  return { sql: `(SELECT ${select} FROM (VALUES ${[first, ...new Array<string>(rows.length - 1).fill(rest)].join(', ')}) AS v)`, params: rows.flat() };
-}
-
 /** Keeps multi-row statements under both dialects' parameter limits. */
 export const MAX_ROWS_PER_STATEMENT = 500;
 
