@@ -50,6 +50,8 @@ export function storeFailureReason(err: unknown): StoreFailureReason | null {
   if (code === '25006') return 'read_only';
   if (code === '57014') return 'timeout';
   if (code === '55P03') return 'locked';
+  // deadlock_detected, serialization_failure: still so after the transaction's own retries (postgres/db.ts).
+  if (code === '40P01' || code === '40001') return 'locked';
   if (/^(08|57P|53)/.test(code)) return 'unavailable';
   if (SOCKET_CODES.has(code)) return 'unavailable';
   if (/Query read timeout/i.test(message)) return 'timeout';

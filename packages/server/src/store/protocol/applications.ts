@@ -92,7 +92,9 @@ export function applicationOps(sql: Sql): ApplicationOps {
       return ops.getApplication(scope, id);
     },
     async deleteApplication(scope, id) {
-      return (await sql.run('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ?', [scope.tenant_id, scope.environment, id])) > 0;
+      // The delete cascades to deliveries that workers may be recording outcomes for, taking row
+      // locks in the opposite order: in a transaction, so a deadlock runs it again (postgres/db.ts).
+      return sql.tx(async (q) => (await q.run('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ?', [scope.tenant_id, scope.environment, id])) > 0);
     },
   };
   return ops;
