@@ -90,9 +90,10 @@ describe('herald CLI, run as a process', () => {
     const ep = JSON.parse(await herald(['endpoint', 'add', '--app', app.id, '--url', 'http://127.0.0.1:9/unreachable'], withKey));
     const local = await startReceiver();
     try {
-      const listening = herald(['listen', '--app', 'dev-app', '--endpoint', ep.id, '--forward-to', `${local.url}/hooks`, '--interval', '200', '--for', '4'], withKey);
+      const listening = herald(['listen', '--app', 'dev-app', '--endpoint', ep.id, '--forward-to', `${local.url}/hooks`, '--interval', '200', '--for', '12'], withKey);
       await new Promise((r) => setTimeout(r, 1500));
       for (const n of [1, 2]) await herald(['send', '--app', 'dev-app', '--type', 'dev.event', '--payload', JSON.stringify({ n })], withKey);
+      // Each CLI run is a process start (1–2 s on a loaded machine): listen runs long enough for both sends.
       const out = await listening;
       assert.equal(local.received.length, 2, out);
       const { Webhook } = await import('@herald/webhooks');
