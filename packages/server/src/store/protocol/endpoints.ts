@@ -5,7 +5,7 @@ import type { EmailChannelConfig, EndpointPatch, EndpointRow, EndpointSecretInpu
 import type { Sql } from '../sql/executor.js';
 import { after, flag, insertRow, json, setClause, toPage } from '../sql/query.js';
 import { withQuota } from './applications.js';
-import { resolveRuntimes, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
+import { liveSecrets, resolveRuntimes, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
 type EndpointOps = Pick<
   Store,
@@ -87,15 +87,10 @@ export function endpointOps(sql: Sql): EndpointOps {
   const SCOPED = 'tenant_id = ? AND environment = ? AND app_id = ? AND id = ? AND deleted_at IS NULL';
   const endpointRow = (q: Sql, scope: Scope, appId: string, id: string, lock = '') =>
     q.get(`SELECT * FROM endpoints WHERE ${SCOPED}${lock}`, [scope.tenant_id, scope.environment, appId, id]);
-  /** Masked hints and public keys of the secrets that sign now, newest first, for many endpoints at once. */
+  /** Masked hints and public keys of the secrets that sign now, for many endpoints at once. */
   const liveKeys = async (ids: string[]) => {
-    const rows = ids.length
-      ? await sql.all<{ endpoint_id: string; hint: string; public_key: string }>(
-          `SELECT endpoint_id, hint, public_key FROM endpoint_secrets WHERE endpoint_id ${sql.dialect.inList()} AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC`,
-          [sql.dialect.list(ids), Date.now()],
-        )
-      : [];
-    return (id: string) => rows.filter((r) => r.endpoint_id === id);
+    const secrets = await liveSecrets(sql, ids, Date.now());
+    return (id: string) => secrets.get(id) ?? [];
   };
 
   const ops: EndpointOps = {

@@ -49,21 +49,35 @@ export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): Endpoint
   };
 }
 
+export interface LiveSecret {
+  sealed: string;
+  hint: string;
+  public_key: string;
+}
+
+/** The secrets that sign now, newest first, of many endpoints in one statement. */
+export async function liveSecrets(sql: Sql, endpointIds: string[], now: number): Promise<Map<string, LiveSecret[]>> {
+  const byEndpoint = new Map<string, LiveSecret[]>();
+  if (!endpointIds.length) return byEndpoint;
+  const rows = await sql.all<LiveSecret & { endpoint_id: string }>(
+    `SELECT endpoint_id, sealed, hint, public_key FROM endpoint_secrets
+     WHERE endpoint_id ${sql.dialect.inList()} AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC`,
+    [sql.dialect.list(endpointIds), now],
+  );
+  for (const { endpoint_id, ...secret } of rows) {
+    let list = byEndpoint.get(endpoint_id);
+    if (!list) byEndpoint.set(endpoint_id, (list = []));
+    list.push(secret);
+  }
+  return byEndpoint;
+}
+
 /** The endpoints' runtimes, secrets read in one statement for all of them. */
 export async function resolveRuntimes(sql: Sql, rows: RuntimeRow[], now: number): Promise<Map<string, EndpointRuntime>> {
   const runtimes = new Map<string, EndpointRuntime>();
   if (!rows.length) return runtimes;
-  const secrets = await sql.all<{ endpoint_id: string; sealed: string }>(
-    `SELECT endpoint_id, sealed FROM endpoint_secrets WHERE endpoint_id ${sql.dialect.inList()} AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC, id DESC`,
-    [sql.dialect.list(rows.map((r) => r.id)), now],
-  );
-  const byEndpoint = new Map<string, string[]>();
-  for (const s of secrets) {
-    let list = byEndpoint.get(s.endpoint_id);
-    if (!list) byEndpoint.set(s.endpoint_id, (list = []));
-    list.push(s.sealed);
-  }
-  for (const r of rows) runtimes.set(r.id, runtimeFromRow(r, byEndpoint.get(r.id) ?? []));
+  const secrets = await liveSecrets(sql, rows.map((r) => r.id), now);
+  for (const r of rows) runtimes.set(r.id, runtimeFromRow(r, (secrets.get(r.id) ?? []).map((k) => k.sealed)));
   return runtimes;
 }
 
