@@ -1,5 +1,5 @@
 import { allocateFairly } from '../decisions/fair-share.js';
-import { rateAllowance } from '../decisions/rate-window.js';
+import { rateAllowance, type RateAllowance } from '../decisions/rate-window.js';
 import type { ClaimedDelivery, ClaimRequest, ClaimResult } from '../types.js';
 import type { Sql } from '../sql/executor.js';
 import { claimedDeliveries, type DueRow } from './claimed.js';
@@ -16,6 +16,18 @@ export interface Grant {
  * The one step the dialects do differently (claim-lease.sqlite.ts, claim-lease.postgres.ts).
  */
 export type LeaseDue = (q: Sql, grants: Grant[], req: ClaimRequest) => Promise<DueRow[]>;
+
+/**
+ * A rate window starts when the transaction runs, not at the `now` it was asked for: a claim or
+ * publish that waited its turn behind other transactions would otherwise open a window that is
+ * partly over when it sends.
+ */
+export const windowClock = (now: number) => Math.max(now, Date.now());
+
+/** Counts `n` starts in an endpoint's one-second window (nothing to count without a rate limit). */
+export async function spendWindow(q: Sql, endpointId: string, allowance: RateAllowance, n: number): Promise<void> {
+  if (n > 0 && allowance.windowStart !== null) await q.run('UPDATE endpoints SET rate_window_start = ?, rate_window_count = ? WHERE id = ?', [allowance.windowStart, allowance.used + n, endpointId]);
+}
 
 interface Candidate {
   id: string;
@@ -52,10 +64,8 @@ export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) 
         [req.now, req.now],
       );
       if (!found.length) return { deliveries: [] as ClaimedDelivery[], endpoints: new Map() };
-      // A window starts when the claim runs, not when it was asked for: a claim that waited its turn
-      // behind other transactions would otherwise open a window that is partly over when it sends.
-      const windowNow = Math.max(req.now, Date.now());
-      const allowances = found.map((c) => rateAllowance(c, windowNow));
+      const at = windowClock(req.now);
+      const allowances = found.map((c) => rateAllowance(c, at));
       const shares = allocateFairly(
         found.map((c, i) => Math.max(0, Math.min(c.max_in_flight - Number(c.in_flight), allowances[i]!.left))),
         req.limit,
@@ -66,11 +76,7 @@ export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) 
       // What was started counts in each rate-limited endpoint's one-second window.
       const started = new Map<string, number>();
       for (const r of rows) started.set(r.endpoint_id, (started.get(r.endpoint_id) ?? 0) + 1);
-      for (const [i, c] of found.entries()) {
-        const n = started.get(c.id);
-        const allowance = allowances[i]!;
-        if (n && allowance.windowStart !== null) await q.run('UPDATE endpoints SET rate_window_start = ?, rate_window_count = ? WHERE id = ?', [allowance.windowStart, allowance.used + n, c.id]);
-      }
+      for (const [i, c] of found.entries()) await spendWindow(q, c.id, allowances[i]!, started.get(c.id) ?? 0);
       return claimedDeliveries(q, rows, req.now);
     });
 }

@@ -1,6 +1,7 @@
 import { rateAllowance } from '../decisions/rate-window.js';
 import type { ClaimedDelivery, ClaimResult, HandoffRequest } from '../types.js';
 import type { Sql } from '../sql/executor.js';
+import { spendWindow, windowClock } from './claim.js';
 import { claimedDeliveries, type DueRow } from './claimed.js';
 
 /** A subscribed endpoint as the publish reads it: enough to decide whether its delivery can be leased at once. */
@@ -45,10 +46,9 @@ export function beginHandoff(q: Sql, request: HandoffRequest | null | undefined,
       if (await q.get("SELECT 1 AS due FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? LIMIT 1", [ep.id, now])) return null;
       const inFlight = await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'", [ep.id]);
       if (Number(inFlight!.n) >= ep.max_in_flight) return null;
-      // As in the claim: the window starts when this runs (claim.ts).
-      const allowance = rateAllowance(ep, Math.max(now, Date.now()));
+      const allowance = rateAllowance(ep, windowClock(now));
       if (allowance.left < 1) return null;
-      if (allowance.windowStart !== null) await q.run('UPDATE endpoints SET rate_window_start = ?, rate_window_count = ? WHERE id = ?', [allowance.windowStart, allowance.used + 1, ep.id]);
+      await spendWindow(q, ep.id, allowance, 1);
       left--;
       leased.push({ ...shared, id: deliveryId, endpoint_id: ep.id, attempt_count: 0, schedule_index: 0 });
       return { owner: request.owner, expires_at: now + ep.timeout_ms + request.leaseGraceMs };
