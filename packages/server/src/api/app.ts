@@ -25,13 +25,12 @@ import { settingsRoutes } from './routes/settings.js';
 import { tenantLimitRoutes, tenantRoutes } from './routes/tenants.js';
 import { testSendRoutes } from './routes/test-send.js';
 import { webhookKeyRoutes } from './routes/webhook-keys.js';
+import { makeLookupCache } from './lookup-cache.js';
 import { makeSessions } from './session.js';
 import { installValidators } from './validation.js';
 
 export interface ApiOptions extends ApiContext {
   adminToken: string;
-  /** Rate-limit and failed-credential windows (shared across processes on PostgreSQL). */
-  counters: WindowCounters;
   /** The built dashboard (default: packages/dashboard/dist). */
   dashboardDir?: string;
 }
@@ -129,7 +128,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   publicRecordRoutes(app, options, throttle);
 
-  const auth = makeAuth(store, adminToken, sessions, throttle);
+  const auth = makeAuth(store, makeLookupCache(store), adminToken, sessions, throttle);
   await app.register(async (open) => sessionRoutes(open as Api, options, { sessions, adminToken, throttle }), { prefix: '/api/v1' });
   await app.register(
     async (admin) => {

@@ -3,6 +3,7 @@ import { hashToken, tokensEqual } from '../crypto/tokens.js';
 import { HttpProblem, notFound } from '../errors.js';
 import type { CredentialThrottle } from '../limits/rate-limits.js';
 import type { Scope, Store } from '../store/types.js';
+import type { LookupCache, Lookups } from './lookup-cache.js';
 import { portalMayCall } from './portal-scope.js';
 import { carriesCsrf, CSRF_HEADER, type Session, type Sessions } from './session.js';
 
@@ -12,21 +13,25 @@ declare module 'fastify' {
     scope: Scope;
     /** Set when the request was authenticated by a browser session rather than a bearer token. */
     session: Session | null;
+    /** The scope's applications and event types, cached while unchanged (lookup-cache.ts). */
+    lookups: Lookups;
   }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+const API_KEY = /^hk_(test|live)_[A-Za-z0-9_-]{1,200}$/;
+
 /** The live API key a token is, or null (malformed, unknown or revoked). */
 export async function lookupApiKey(store: Store, token: string) {
-  return /^hk_(test|live)_[A-Za-z0-9_-]{1,200}$/.test(token) ? store.findApiKey(hashToken(token)) : null;
+  return API_KEY.test(token) ? store.findApiKey(hashToken(token)) : null;
 }
 
 const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthorized', detail, undefined, { headers: { 'www-authenticate': 'Bearer' } });
 const noRoute = (req: FastifyRequest) => new HttpProblem(404, 'Not Found', `No route for ${req.method} ${req.url.split('?')[0]}`);
 
-export function makeAuth(store: Store, adminToken: string, sessions: Sessions, throttle: CredentialThrottle) {
+export function makeAuth(store: Store, cache: LookupCache, adminToken: string, sessions: Sessions, throttle: CredentialThrottle) {
   /**
    * A bearer token; a portal token (`Authorization: Portal <token>`, what the embeddable portal
    * sends: no cookie, so it works inside a third-party iframe and needs no CSRF token); or the
@@ -54,10 +59,11 @@ export function makeAuth(store: Store, adminToken: string, sessions: Sessions, t
     return { session };
   }
 
-  async function scopeOfKey(token: string): Promise<Scope> {
-    const key = await lookupApiKey(store, token);
-    if (!key) throw unauthorized('The API key is unknown or revoked');
-    return { tenant_id: key.tenant_id, environment: key.environment };
+  async function authenticateKey(req: FastifyRequest, token: string): Promise<void> {
+    const found = API_KEY.test(token) ? await cache.key(hashToken(token)) : null;
+    if (!found) throw unauthorized('The API key is unknown or revoked');
+    req.scope = { tenant_id: found.key.tenant_id, environment: found.key.environment };
+    req.lookups = found.lookups;
   }
 
   /** Throttled addresses are refused before any credential is looked at; a 401 counts against the address. */
@@ -71,14 +77,10 @@ export function makeAuth(store: Store, adminToken: string, sessions: Sessions, t
     }),
     requireApiKey: guarded(async (req) => {
       const c = await credential(req);
-      if ('token' in c) {
-        req.scope = await scopeOfKey(c.token);
-        return;
-      }
+      if ('token' in c) return authenticateKey(req, c.token);
       const s = c.session;
-      if (s.kind === 'key') {
-        req.scope = await scopeOfKey(s.token);
-      } else if (s.kind === 'portal') {
+      if (s.kind === 'key') return authenticateKey(req, s.token);
+      if (s.kind === 'portal') {
         if (!portalMayCall(req.method, req.routeOptions.url, req.params, s)) throw noRoute(req);
         req.scope = { tenant_id: s.tenant_id, environment: s.environment };
       } else {
@@ -91,6 +93,7 @@ export function makeAuth(store: Store, adminToken: string, sessions: Sessions, t
         if (!(await store.getTenant(tenantId))) throw notFound('Tenant', tenantId);
         req.scope = { tenant_id: tenantId, environment };
       }
+      req.lookups = cache.direct(req.scope);
     }),
   };
 }

@@ -17,6 +17,7 @@ import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { SchemaSandbox } from '../tenant-schemas/sandbox.js';
 import type { TenantLimitsSource } from '../limits/tenant-limits.js';
+import type { WindowCounters } from '../limits/counters.js';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -30,6 +31,8 @@ export interface ApiContext {
   schemas: SchemaSandbox;
   /** The limits and quotas in force for a tenant. */
   limits: TenantLimitsSource;
+  /** Rate-limit and failed-credential windows (shared across processes on PostgreSQL). */
+  counters: WindowCounters;
   /** Tell the delivery loop that work became due (a replay, an endpoint enabled). */
   wakeDelivery: () => void;
   /** Publish a message: the one publish path (delivery/publisher.ts). */

@@ -300,6 +300,34 @@ export const MessageIn = Type.Object(
   { additionalProperties: false },
 );
 
+export const IdempotencyKey = Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' });
+
+export const MAX_BATCH_MESSAGES = 100;
+
+export const BatchIn = Type.Object(
+  {
+    messages: Type.Array(
+      Type.Object(
+        { ...MessageIn.properties, idempotency_key: Type.Optional({ ...IdempotencyKey, description: "This message's Idempotency-Key: within 24 h, the same key with the same message replays the first" }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: MAX_BATCH_MESSAGES },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchOut = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      status: Type.Integer({ description: '202 when the message was accepted, else the status POST /app/{app}/msg would have answered' }),
+      message: Type.Optional(Message),
+      replayed: Type.Optional(Type.Boolean({ description: 'An idempotency key or event id repeated an earlier message: this is that message, nothing new was stored' })),
+      problem: Type.Optional(Problem),
+    }),
+  ),
+});
+
 const DeliveryStatus = Type.Union([
   Type.Literal('pending'),
   Type.Literal('delivering'),

@@ -8,7 +8,27 @@ const WINDOW_MS = 1000;
 
 /** Which per-second budget a tenant request spends: publishing, or everything else. */
 export function rateCategory(req: FastifyRequest): 'publish' | 'api' {
-  return req.method === 'POST' && req.routeOptions.url === '/api/v1/app/:app/msg' ? 'publish' : 'api';
+  return req.method === 'POST' && PUBLISH_ROUTES.has(req.routeOptions.url ?? '') ? 'publish' : 'api';
+}
+
+const PUBLISH_ROUTES = new Set(['/api/v1/app/:app/msg', '/api/v1/app/:app/msg/batch']);
+
+/** The window a request spends from. A portal link spends a budget of its own: a tenant's customer cannot use up the tenant's. */
+const rateKey = (req: FastifyRequest) =>
+  `rate:${req.scope.tenant_id}:${req.scope.environment}:${req.session?.kind === 'portal' ? `portal:${req.session.link_id}` : rateCategory(req)}`;
+
+/**
+ * A bulk publish is one request but many publishes: the rest of its messages (the request itself
+ * was counted on arrival) spend the same per-second budget, and past it the request is refused whole.
+ */
+export async function spendExtraPublishes(counters: WindowCounters, limits: TenantLimitsSource, req: FastifyRequest, extra: number): Promise<void> {
+  if (extra <= 0) return;
+  const max = (await limits.for(req.scope.tenant_id)).publish_per_second;
+  const { count, resetAt } = counters.hit(rateKey(req), WINDOW_MS, extra);
+  if (count > max) {
+    const retry = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+    throw tooManyRequests(`This environment may publish ${max} messages per second; this batch would make ${count} in the current second; retry after ${retry} s`, retry);
+  }
 }
 
 /**
@@ -44,9 +64,7 @@ export async function installRateLimits(scope: FastifyInstance, counters: Window
     timeWindow: WINDOW_MS,
     enableDraftSpec: true,
     store: counterStore(counters) as never,
-    // A portal link spends a budget of its own: a tenant's customer cannot use up the tenant's.
-    keyGenerator: (req) =>
-      `rate:${req.scope.tenant_id}:${req.scope.environment}:${req.session?.kind === 'portal' ? `portal:${req.session.link_id}` : rateCategory(req)}`,
+    keyGenerator: rateKey,
     max: async (req) => {
       const l = await limits.for(req.scope.tenant_id);
       return rateCategory(req) === 'publish' ? l.publish_per_second : l.api_per_second;

@@ -34,6 +34,9 @@ export type PublishResult =
   | { kind: 'replayed'; message: MessageRow }
   | { kind: 'idempotency_mismatch' };
 
+/** A publish of a batch: its result, or why it failed (plain data: it crosses threads). */
+export type PublishOutcome = PublishResult | { kind: 'failed'; error: { message: string; code?: string } };
+
 /** What a worker holds while it sends one delivery. Carries ids and the payload, not endpoint config. */
 export interface ClaimedDelivery {
   id: string;

@@ -1,6 +1,6 @@
 import type { Environment } from '../crypto/tokens.js';
 import type { Scope, Page, PageQuery, TenantRow, ApiKeyRow, NewApiKey, ApplicationRow, WebhookKeyRow, ApplicationPatch, EnvironmentSettings, EventTypeRow, EndpointRow, NewEndpoint, EndpointSecretInput, EndpointPatch, MessageRow, RecordRow, SigningKeyRow, DeliveryRow, AttemptRow, LogFilter, SessionRow, SessionFilter, PortalLinkRow, TenantLimitOverrides } from './rows.js';
-import type { PublishInput, PublishResult, EndpointRuntime, ClaimRequest, ClaimResult, EndpointEffect, RecordOptions, AttemptOutcome, CounterIncrement, QueueStats, WorkHooks } from './pipeline.js';
+import type { PublishInput, PublishOutcome, PublishResult, EndpointRuntime, ClaimRequest, ClaimResult, EndpointEffect, RecordOptions, AttemptOutcome, CounterIncrement, QueueStats, WorkHooks } from './pipeline.js';
 
 /**
  * The store seam. Every method is async so a networked dialect (PostgreSQL) fits behind the
@@ -24,7 +24,10 @@ export interface Store {
   createApiKey(tenantId: string, key: NewApiKey, now: number): Promise<void>;
   listApiKeys(tenantId: string): Promise<ApiKeyRow[]>;
   revokeApiKey(tenantId: string, keyId: string, now: number): Promise<boolean>;
-  findApiKey(keyHash: string): Promise<{ id: string; tenant_id: string; environment: Environment } | null>;
+  /** A live key, with its tenant's config_version read in the same statement (lookup-cache.ts). */
+  findApiKey(keyHash: string): Promise<{ id: string; tenant_id: string; environment: Environment; config_version: number } | null>;
+  /** Each tenant's config_version: counted up by every change to its API keys, applications and event types. A deleted tenant is absent. */
+  configVersions(tenantIds: readonly string[]): Promise<Map<string, number>>;
 
   getEnvironmentSettings(scope: Scope): Promise<EnvironmentSettings>;
   putEnvironmentSettings(scope: Scope, settings: EnvironmentSettings, now: number): Promise<void>;
@@ -110,6 +113,8 @@ export interface Store {
 
   // messages
   publish(scope: Scope, input: PublishInput): Promise<PublishResult>;
+  /** Many publishes in one transaction (group commit, bulk publish): an outcome per publish, in order; one failing fails alone. */
+  publishBatch(items: readonly { scope: Scope; input: PublishInput }[]): Promise<PublishOutcome[]>;
   listMessages(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<MessageRow>>;
   getMessage(scope: Scope, appId: string, id: string): Promise<MessageRow | null>;
 

@@ -1,17 +1,89 @@
-import { Type } from '@sinclair/typebox';
-import { HttpProblem, conflict, unprocessable } from '../../errors.js';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { HttpProblem, conflict, notFound, unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
 import { loadApp, loadEndpoint, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
-import { fieldErrors } from '../problems.js';
+import { fieldErrors, slug } from '../problems.js';
+import type { PublishRequest } from '../../delivery/publisher.js';
+import { spendExtraPublishes } from '../../limits/rate-limits.js';
+import { asStoreFailure } from '../../store/failures.js';
+import type { ApplicationRow, EventTypeRow, Scope } from '../../store/types.js';
 import { present } from '../present.js';
-import { AppParams, Delivery, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
+import { AppParams, BatchIn, BatchOut, Delivery, IdempotencyKey, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
 
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeDelivery, publish, downloads }: ApiContext): void {
+/** The application a publish names, from the request's cached lookups. */
+async function loadCachedApp(req: FastifyRequest, idOrUid: string): Promise<ApplicationRow> {
+  const app = await req.lookups.application(idOrUid);
+  if (!app) throw notFound('Application', idOrUid);
+  return app;
+}
+
+/** One message's refusal inside a bulk answer; what is not a client's problem is logged, as the error handler would. */
+function itemProblem(err: unknown, field: string, log: FastifyBaseLogger) {
+  if (err instanceof HttpProblem) {
+    return { status: err.status, problem: { type: slug(err.title), title: err.title, status: err.status, detail: err.message, errors: err.errors ?? [{ field, message: err.message }] } };
+  }
+  const failure = asStoreFailure(err);
+  if (failure) return { status: 503, problem: { type: slug('Service Unavailable'), title: 'Service Unavailable', status: 503, detail: failure.message } };
+  log.error({ err }, 'unhandled error in a bulk publish');
+  return { status: 500, problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' } };
+}
+
+export function messageRoutes(app: Api, { store, schemas, limits, counters, metrics, wakeDelivery, publish, downloads }: ApiContext): void {
   const tags = ['messages'];
+
+  /**
+   * A message as it will be published, or the problem that refuses it; nothing is written. With a
+   * record, the payload is checked as receivers will get it: plus the pointer Herald adds.
+   */
+  const prepare = async (scope: Scope, application: ApplicationRow, eventType: EventTypeRow | null, body: Static<typeof MessageIn>, key: string | null): Promise<PublishRequest> => {
+    const { type, id: eventId, record: recordRef } = body;
+    const payloadValue = body.payload;
+    if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
+    const record = recordRef ? await store.getRecord(scope, application.id, recordRef.id) : null;
+    if (recordRef && (!record || record.purged_at)) throw unprocessable(`No record "${recordRef.id}" in this application`, [{ field: 'body.record.id', message: 'is not a record of this application' }]);
+    if (record && (typeof payloadValue !== 'object' || payloadValue === null || Array.isArray(payloadValue))) {
+      throw unprocessable('A message with a record needs an object payload (the pointer is added as payload.record)', [{ field: 'body.payload', message: 'must be an object' }]);
+    }
+
+    if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
+    let payload = JSON.stringify(payloadValue);
+    const maxPayload = (await limits.for(scope.tenant_id)).max_payload_bytes;
+    const payloadBytes = Buffer.byteLength(payload);
+    if (payloadBytes > maxPayload) throw new HttpProblem(413, 'Payload Too Large', `The payload is ${payloadBytes} bytes of JSON; this tenant's messages are limited to ${maxPayload}`);
+    if (eventType?.schema) {
+      const delivered = record
+        ? JSON.stringify({ ...(payloadValue as object), record: { format: recordRef!.format, content_hash: record.content_hash, download_url: `${downloads.base()}/records/${record.id}` } })
+        : payload;
+      let outcome;
+      try {
+        outcome = await schemas.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, delivered);
+      } catch (err) {
+        if (!(err instanceof SchemaBudgetExceeded || err instanceof SchemaCompileError)) throw err;
+        const why = err instanceof SchemaBudgetExceeded ? `validation ${err.message}` : err.message;
+        throw unprocessable(`The payload could not be checked against the schema of "${type}" (${why}); simplify the schema (PATCH /event-type/${type})`, [
+          { field: 'body.payload', message: 'could not be checked against the schema' },
+        ]);
+      }
+      if (outcome.errors) {
+        const details = fieldErrors(outcome.errors, 'body.payload');
+        throw unprocessable(`The payload does not match the schema of "${type}": ${details.map((e) => `${e.field} ${e.message}`).join('; ')}`, details);
+      }
+      if (outcome.filled !== null) {
+        // The schema's defaults filled in what the publisher left out; the pointer is Herald's, not stored.
+        const filled = JSON.parse(outcome.filled) as Record<string, unknown>;
+        if (record) delete filled.record;
+        payload = JSON.stringify(filled);
+      }
+    }
+    return { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, idempotency_key: key };
+  };
+
+  const reused = (key: string | null) => new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
 
   app.post(
     '/app/:app/msg',
@@ -23,63 +95,58 @@ export function messageRoutes(app: Api, { store, schemas, limits, metrics, wakeD
           'The message and one delivery per matching endpoint are stored in one transaction; 202 is sent only after it commits. ' +
           'Repeating a request with the same Idempotency-Key within 24 h returns the original response and creates nothing.',
         params: AppParams,
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' })) }),
+        headers: Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKey) }),
         body: MessageIn,
         response: { 202: Message, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const { type, id: eventId, record: recordRef } = req.body;
       // Independent lookups, asked together: one trip to the store rather than two in a row.
-      const [application, eventType] = await Promise.all([loadApp(store, req.scope, req.params.app), store.getEventType(req.scope, type)]);
-      const payloadValue = req.body.payload;
-      if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
-      const record = recordRef ? await store.getRecord(req.scope, application.id, recordRef.id) : null;
-      if (recordRef && (!record || record.purged_at)) throw unprocessable(`No record "${recordRef.id}" in this application`, [{ field: 'body.record.id', message: 'is not a record of this application' }]);
-      if (record && (typeof payloadValue !== 'object' || payloadValue === null || Array.isArray(payloadValue))) {
-        throw unprocessable('A message with a record needs an object payload (the pointer is added as payload.record)', [{ field: 'body.payload', message: 'must be an object' }]);
-      }
-
-      if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
-      let payload = JSON.stringify(payloadValue);
-      const maxPayload = (await limits.for(req.scope.tenant_id)).max_payload_bytes;
-      const payloadBytes = Buffer.byteLength(payload);
-      if (payloadBytes > maxPayload) throw new HttpProblem(413, 'Payload Too Large', `The payload is ${payloadBytes} bytes of JSON; this tenant's messages are limited to ${maxPayload}`);
-      if (eventType?.schema) {
-        // Validate what receivers will get: with a record, the payload plus the pointer Herald adds.
-        const delivered = record
-          ? JSON.stringify({ ...(payloadValue as object), record: { format: recordRef!.format, content_hash: record.content_hash, download_url: `${downloads.base()}/records/${record.id}` } })
-          : payload;
-        let outcome;
-        try {
-          outcome = await schemas.validate(`${eventType.id}:${eventType.updated_at}`, eventType.schema, delivered);
-        } catch (err) {
-          if (!(err instanceof SchemaBudgetExceeded || err instanceof SchemaCompileError)) throw err;
-          const why = err instanceof SchemaBudgetExceeded ? `validation ${err.message}` : err.message;
-          throw unprocessable(`The payload could not be checked against the schema of "${type}" (${why}); simplify the schema (PATCH /event-type/${type})`, [
-            { field: 'body.payload', message: 'could not be checked against the schema' },
-          ]);
-        }
-        if (outcome.errors) {
-          const details = fieldErrors(outcome.errors, 'body.payload');
-          throw unprocessable(`The payload does not match the schema of "${type}": ${details.map((e) => `${e.field} ${e.message}`).join('; ')}`, details);
-        }
-        if (outcome.filled !== null) {
-          // The schema's defaults filled in what the publisher left out; the pointer is Herald's, not stored.
-          const filled = JSON.parse(outcome.filled) as Record<string, unknown>;
-          if (record) delete filled.record;
-          payload = JSON.stringify(filled);
-        }
-      }
-
-      const key = req.headers['idempotency-key'];
-      const result = await publish(req.scope, { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, idempotency_key: key ?? null });
-      if (result.kind === 'idempotency_mismatch') {
-        throw new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
-      }
+      const [application, eventType] = await Promise.all([loadCachedApp(req, req.params.app), req.lookups.eventType(req.body.type)]);
+      const key = req.headers['idempotency-key'] ?? null;
+      const result = await publish(req.scope, await prepare(req.scope, application, eventType, req.body, key));
+      if (result.kind === 'idempotency_mismatch') throw reused(key);
       metrics.published.inc({ outcome: result.kind });
       if (result.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
       return reply.code(202).send(present.message(result.message));
+    },
+  );
+
+  app.post(
+    '/app/:app/msg/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Publish up to 100 messages in one request and one transaction',
+        description:
+          'Each message is checked and published as POST /app/{app}/msg would, with its own `idempotency_key`; the answer has one result per message, in order: ' +
+          '`status` 202 with the `message` (and `replayed` when an idempotency key or event id repeated an earlier one), or the problem that refused it. ' +
+          'The accepted messages are stored in one transaction before the response is sent. Every message counts against the publish rate limit.',
+        params: AppParams,
+        body: BatchIn,
+        response: { 200: BatchOut, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { messages } = req.body;
+      await spendExtraPublishes(counters, limits, req, messages.length - 1);
+      const application = await loadCachedApp(req, req.params.app);
+      const types = [...new Set(messages.map((m) => m.type))];
+      const eventTypes = new Map(await Promise.all(types.map(async (t) => [t, await req.lookups.eventType(t)] as const)));
+      const prepared = await Promise.allSettled(messages.map((m) => prepare(req.scope, application, eventTypes.get(m.type) ?? null, m, m.idempotency_key ?? null)));
+      const accepted = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+      const published = await publish.many(req.scope, accepted);
+      let next = 0;
+      const data = prepared.map((p, i) => {
+        const field = `body.messages.${i}`;
+        if (p.status === 'rejected') return itemProblem(p.reason, field, req.log);
+        const r = published[next++]!;
+        if (r.status === 'rejected') return itemProblem(r.reason, field, req.log);
+        if (r.value.kind === 'idempotency_mismatch') return itemProblem(reused(messages[i]!.idempotency_key ?? null), field, req.log);
+        metrics.published.inc({ outcome: r.value.kind });
+        return { status: 202, message: present.message(r.value.message), replayed: r.value.kind === 'replayed' };
+      });
+      return { data };
     },
   );
 

@@ -49,6 +49,8 @@ export function beginHandoff(q: Sql, request: HandoffRequest | null | undefined,
       const allowance = rateAllowance(ep, windowClock(now));
       if (allowance.left < 1) return null;
       await spendWindow(q, ep.id, allowance, 1);
+      // The row as now stored, for a later publish of the same batch reading this endpoint.
+      if (allowance.windowStart !== null) Object.assign(ep, { rate_window_start: allowance.windowStart, rate_window_count: allowance.used + 1 });
       left--;
       leased.push({ ...shared, id: deliveryId, endpoint_id: ep.id, attempt_count: 0, schedule_index: 0 });
       return { owner: request.owner, expires_at: now + ep.timeout_ms + request.leaseGraceMs };

@@ -9,7 +9,7 @@ import { endpointOps } from './endpoints.js';
 import { eventTypeOps } from './event-types.js';
 import { leaseOps } from './leases.js';
 import { logOps } from './log.js';
-import { publish } from './publish.js';
+import { publish, publishBatch } from './publish.js';
 import { queueOps } from './queue.js';
 import { recordOutcomes } from './record-outcomes.js';
 import { recordOps } from './records.js';
@@ -31,6 +31,7 @@ export function makeProtocol(sql: Sql): Protocol {
     ...webhookKeyOps(sql),
     ...recordOps(sql),
     publish: (scope, input) => publish(sql, scope, input),
+    publishBatch: (items) => publishBatch(sql, items),
     ...logOps(sql),
     ...replayOps(sql),
     claimDue: makeClaimDue(sql, sql.dialect.name === 'sqlite' ? leaseDueSqlite : leaseDuePostgres),

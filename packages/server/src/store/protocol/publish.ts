@@ -1,10 +1,10 @@
 import { isUniqueViolation } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { MessageRow, PublishInput, PublishResult, Scope } from '../types.js';
+import type { MessageRow, PublishInput, PublishOutcome, PublishResult, Scope } from '../types.js';
 import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
 import { chunks } from '../sql/query.js';
-import { beginHandoff, type HandoffEndpoint } from './handoff.js';
+import { beginHandoff, type Handoff, type HandoffEndpoint } from './handoff.js';
 import { MESSAGE_COLUMNS } from './log.js';
 
 const DELIVERY_COLUMNS: Columns = [
@@ -70,15 +70,191 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
   );
   const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
   const rows: unknown[][] = [];
-  for (const ep of endpoints) {
-    const id = newId('dlv', input.now);
-    const lease = handoff ? await handoff.lease(ep, id) : null;
-    rows.push([id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now]);
-  }
-  for (const batch of chunks(rows)) {
-    const table = q.dialect.rows(DELIVERY_COLUMNS, batch);
-    await q.run(`INSERT INTO deliveries (${DELIVERY_COLUMNS.map(([name]) => name).join(', ')}) SELECT * FROM ${table.sql} AS t`, table.params);
-  }
+  for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));
+  await insertDeliveries(q, rows);
   const handedOff = handoff ? await handoff.result() : undefined;
   return { kind: 'created', message, deliveries: rows.length, ...(handedOff ? { handedOff } : {}) };
 }
+
+/** One publish of a batch: the scope it runs in and what it stores. */
+export interface PublishItem {
+  scope: Scope;
+  input: PublishInput;
+}
+
+const KEY_COLUMNS: Columns = [['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['key', 'TEXT'], ['request_hash', 'TEXT'], ['message_id', 'TEXT'], ['created_at', 'BIGINT']];
+const MESSAGE_INSERT: Columns = [
+  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
+  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['created_at', 'BIGINT'],
+];
+const SUBSCRIPTION_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT']];
+
+/**
+ * Many publishes in one transaction, with set-based statements: the idempotency keys claimed in
+ * one INSERT, the messages in one, the subscribed endpoints of every (application, event type)
+ * read in one, the deliveries in one. Each publish keeps its own outcome: one that repeats another
+ * of the batch (same idempotency key or event id) or meets a concurrent publish's key runs on its
+ * own after the batch commits, and when the batch fails every publish is run again on its own, so
+ * a failure is only ever the failing publish's.
+ */
+export async function publishBatch(sql: Sql, items: readonly PublishItem[]): Promise<PublishOutcome[]> {
+  if (items.length <= 1) return Promise.all(items.map((it) => publishAlone(sql, it)));
+  const later = repeatsWithin(items);
+  let outcomes: (PublishOutcome | undefined)[];
+  try {
+    outcomes = await sql.tx((q) => publishTogether(q, items, later));
+  } catch {
+    return Promise.all(items.map((it) => publishAlone(sql, it)));
+  }
+  if (outcomes.some((r) => r?.kind === 'created' && r.deliveries > (r.handedOff?.deliveries.length ?? 0))) sql.workDue();
+  for (let i = 0; i < items.length; i++) if (!outcomes[i]) outcomes[i] = await publishAlone(sql, items[i]!);
+  return outcomes as PublishOutcome[];
+}
+
+async function publishAlone(sql: Sql, { scope, input }: PublishItem): Promise<PublishOutcome> {
+  try {
+    return await publish(sql, scope, input);
+  } catch (err) {
+    const e = err as { message?: unknown; code?: unknown };
+    return { kind: 'failed', error: { message: String(e?.message ?? err), ...(typeof e?.code === 'string' ? { code: e.code } : {}) } };
+  }
+}
+
+/** Publishes that must see an earlier one of the batch committed: a second use of an idempotency key or event id. */
+function repeatsWithin(items: readonly PublishItem[]): Set<number> {
+  const seen = new Set<string>();
+  const later = new Set<number>();
+  items.forEach(({ scope, input }, i) => {
+    const keys = [
+      input.idempotency ? `k\u0000${scope.tenant_id}\u0000${scope.environment}\u0000${input.idempotency.key}` : null,
+      input.event_id !== null ? `e\u0000${input.app_id}\u0000${input.event_id}` : null,
+    ].filter((k): k is string => k !== null);
+    if (keys.some((k) => seen.has(k))) later.add(i);
+    else for (const k of keys) seen.add(k);
+  });
+  return later;
+}
+
+/** The batch's transaction: an outcome per publish, or undefined for those to run on their own afterwards. */
+async function publishTogether(q: Sql, items: readonly PublishItem[], later: ReadonlySet<number>): Promise<(PublishOutcome | undefined)[]> {
+  const outcomes: (PublishOutcome | undefined)[] = new Array(items.length);
+  let open = items.map((_, i) => i).filter((i) => !later.has(i));
+
+  // Idempotency keys: those another transaction holds make their publish run alone (it replays or is refused).
+  const keyed = open.filter((i) => items[i]!.input.idempotency);
+  if (keyed.length) {
+    const keyRows = keyed.map((i) => {
+      const { scope, input } = items[i]!;
+      return [scope.tenant_id, scope.environment, input.idempotency!.key, input.idempotency!.request_hash, input.id, input.now];
+    });
+    const expired = keyed.map((i) => items[i]!.input.now - items[i]!.input.idempotency!.window_ms);
+    const claimed = new Set<string>();
+    for (const batch of chunks(keyRows.map((r, n) => [...r, expired[n]]))) {
+      const table = q.dialect.rows([...KEY_COLUMNS, ['expired_at', 'BIGINT']], batch);
+      await q.run(
+        `DELETE FROM idempotency_keys WHERE EXISTS (SELECT 1 FROM ${table.sql} AS t WHERE t.tenant_id = idempotency_keys.tenant_id AND t.environment = idempotency_keys.environment AND t.key = idempotency_keys.key AND idempotency_keys.created_at <= t.expired_at)`,
+        table.params,
+      );
+    }
+    for (const batch of chunks(keyRows)) {
+      const table = q.dialect.rows(KEY_COLUMNS, batch);
+      const rows = await q.all<{ message_id: string }>(
+        `INSERT INTO idempotency_keys (${names(KEY_COLUMNS)}) SELECT * FROM ${table.sql} AS t WHERE true ON CONFLICT DO NOTHING RETURNING message_id`,
+        table.params,
+      );
+      for (const r of rows) claimed.add(r.message_id);
+    }
+    open = open.filter((i) => !items[i]!.input.idempotency || claimed.has(items[i]!.input.id));
+  }
+
+  // Event ids seen before: the original is the answer.
+  const withEventId = open.filter((i) => items[i]!.input.event_id !== null);
+  if (withEventId.length) {
+    const replayed = new Map<string, MessageRow>();
+    for (const batch of chunks(withEventId)) {
+      const table = q.dialect.rows(SUBSCRIPTION_COLUMNS, batch.map((i) => [items[i]!.input.app_id, items[i]!.input.event_id]));
+      const rows = await q.all<MessageRow>(`SELECT ${prefixed('m', MESSAGE_COLUMNS)} FROM messages m JOIN ${table.sql} AS t ON m.app_id = t.app_id AND m.event_id = t.event_type`, table.params);
+      for (const m of rows) replayed.set(`${m.app_id}\u0000${m.event_id}`, m);
+    }
+    for (const i of withEventId) {
+      const original = replayed.get(`${items[i]!.input.app_id}\u0000${items[i]!.input.event_id}`);
+      if (original) outcomes[i] = { kind: 'replayed', message: original };
+    }
+    open = open.filter((i) => !outcomes[i]);
+  }
+
+  // The messages. One whose event id a concurrent transaction just stored is not inserted: it runs alone and replays.
+  const messages = new Map<number, MessageRow>();
+  const inserted = new Set<string>();
+  for (const batch of chunks(open)) {
+    const rows = batch.map((i) => {
+      const { scope, input } = items[i]!;
+      return [input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload, input.record?.id ?? null, input.record?.format ?? null, input.now];
+    });
+    const table = q.dialect.rows(MESSAGE_INSERT, rows);
+    const ids = await q.all<{ id: string }>(`INSERT INTO messages (${names(MESSAGE_INSERT)}) SELECT * FROM ${table.sql} AS t WHERE true ON CONFLICT DO NOTHING RETURNING id`, table.params);
+    for (const { id } of ids) inserted.add(id);
+  }
+  const raced = open.filter((i) => !inserted.has(items[i]!.input.id));
+  const racedKeys = raced.filter((i) => items[i]!.input.idempotency);
+  if (racedKeys.length) await q.run(`DELETE FROM idempotency_keys WHERE message_id ${q.dialect.inList()}`, [q.dialect.list(racedKeys.map((i) => items[i]!.input.id))]);
+  open = open.filter((i) => inserted.has(items[i]!.input.id));
+  for (const i of open) {
+    const input = items[i]!.input;
+    messages.set(i, {
+      id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload,
+      purged_at: null, record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, created_at: input.now,
+    });
+  }
+
+  // Every subscription the batch needs, in one read.
+  const subscribers = new Map<string, (HandoffEndpoint & { app_id: string; event_type: string })[]>();
+  const pairs = [...new Map(open.map((i) => [`${items[i]!.input.app_id}\u0000${items[i]!.input.event_type}`, [items[i]!.input.app_id, items[i]!.input.event_type]])).entries()];
+  for (const batch of chunks(pairs)) {
+    const table = q.dialect.rows(SUBSCRIPTION_COLUMNS, batch.map(([, pair]) => pair));
+    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string }>(
+      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, t.app_id, t.event_type
+       FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
+       WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
+       ORDER BY e.id`,
+      table.params,
+    );
+    for (const [key] of batch) subscribers.set(key, []);
+    for (const r of rows) subscribers.get(`${r.app_id}\u0000${r.event_type}`)!.push(r);
+  }
+
+  const deliveries: unknown[][] = [];
+  for (const i of open) {
+    const { scope, input } = items[i]!;
+    const endpoints = subscribers.get(`${input.app_id}\u0000${input.event_type}`) ?? [];
+    const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
+    const rows = handoff ? [] : deliveries;
+    for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));
+    if (!handoff) {
+      outcomes[i] = { kind: 'created', message: messages.get(i)!, deliveries: endpoints.length };
+      continue;
+    }
+    // A hand-off decides from what is stored, so this publish's deliveries are stored before the next one's are decided.
+    await insertDeliveries(q, rows);
+    outcomes[i] = { kind: 'created', message: messages.get(i)!, deliveries: endpoints.length, handedOff: await handoff.result() };
+  }
+  await insertDeliveries(q, deliveries);
+  return outcomes;
+}
+
+async function insertDeliveries(q: Sql, rows: unknown[][]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    const table = q.dialect.rows(DELIVERY_COLUMNS, batch);
+    await q.run(`INSERT INTO deliveries (${names(DELIVERY_COLUMNS)}) SELECT * FROM ${table.sql} AS t`, table.params);
+  }
+}
+
+/** A new delivery's row: leased to this process when the hand-off takes it, pending otherwise. */
+async function deliveryRow(scope: Scope, input: PublishInput, ep: HandoffEndpoint, handoff: Handoff | null): Promise<unknown[]> {
+  const id = newId('dlv', input.now);
+  const lease = handoff ? await handoff.lease(ep, id) : null;
+  return [id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now];
+}
+
+const names = (columns: Columns) => columns.map(([name]) => name).join(', ');
+const prefixed = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');

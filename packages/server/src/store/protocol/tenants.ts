@@ -5,7 +5,7 @@ import { insertRow, toPage, Where } from '../sql/query.js';
 
 type TenantOps = Pick<
   Store,
-  'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey' | 'getEnvironmentSettings' | 'putEnvironmentSettings'
+  'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey' | 'configVersions' | 'getEnvironmentSettings' | 'putEnvironmentSettings'
 >;
 
 const NO_SETTINGS: EnvironmentSettings = { preset: null, operational_app: null, signature_scheme: null, scheme_options: null, envelope: null };
@@ -39,7 +39,16 @@ export function tenantOps(sql: Sql): TenantOps {
       return (await sql.run('UPDATE api_keys SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL', [now, tenantId, keyId])) > 0;
     },
     async findApiKey(keyHash) {
-      return (await sql.get<{ id: string; tenant_id: string; environment: Environment }>('SELECT id, tenant_id, environment FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL', [keyHash])) ?? null;
+      const key = await sql.get<{ id: string; tenant_id: string; environment: Environment; config_version: number | string }>(
+        'SELECT k.id, k.tenant_id, k.environment, t.config_version FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = ? AND k.revoked_at IS NULL',
+        [keyHash],
+      );
+      return key ? { ...key, config_version: Number(key.config_version) } : null;
+    },
+    async configVersions(tenantIds) {
+      if (!tenantIds.length) return new Map();
+      const rows = await sql.all<{ id: string; config_version: number | string }>(`SELECT id, config_version FROM tenants WHERE id ${sql.dialect.inList()}`, [sql.dialect.list(tenantIds)]);
+      return new Map(rows.map((r) => [r.id, Number(r.config_version)]));
     },
     async getEnvironmentSettings(scope) {
       const row = await sql.get<{ settings: string }>('SELECT settings FROM environment_settings WHERE tenant_id = ? AND environment = ?', [scope.tenant_id, scope.environment]);

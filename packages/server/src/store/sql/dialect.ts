@@ -22,8 +22,8 @@ export interface Dialect {
   skipLocked(of?: string): string;
   readonly greatest: string;
   readonly least: string;
-  /** True when JSON array text `column` holds the string parameter. */
-  jsonArrayHas(column: string): string;
+  /** True when JSON array text `column` holds the string `value` (a parameter unless given). */
+  jsonArrayHas(column: string, value?: string): string;
   /** Serialises transactions that take the same key (until they commit); null where they already are. */
   lockKey: string | null;
   /**
@@ -58,7 +58,7 @@ export const SQLITE: Dialect = {
   skipLocked: () => '',
   greatest: 'MAX',
   least: 'MIN',
-  jsonArrayHas: (column) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`,
+  jsonArrayHas: (column, value = '?') => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
   lockKey: null,
   rows: valuesRows,
 };
@@ -72,7 +72,7 @@ export const POSTGRES: Dialect = {
   skipLocked: (of) => ` FOR NO KEY UPDATE${of ? ` OF ${of}` : ''} SKIP LOCKED`,
   greatest: 'GREATEST',
   least: 'LEAST',
-  jsonArrayHas: (column) => `${column}::jsonb @> jsonb_build_array(?::text)`,
+  jsonArrayHas: (column, value = '?') => `${column}::jsonb @> jsonb_build_array(${value}::text)`,
   lockKey: 'SELECT pg_advisory_xact_lock(hashtext(?))',
   rows: unnestRows,
 };

@@ -15,13 +15,13 @@ export const THREAD_METHODS = [
   'createWebhookKey', 'listWebhookKeys', 'setWebhookKeyStatus',
   'createEventType', 'listEventTypes', 'updateEventType', 'deleteEventType',
   'createEndpoint', 'listEndpoints', 'getEndpoint', 'updateEndpoint', 'deleteEndpoint', 'rotateEndpointSecret', 'getEndpointRuntime', 'recordVerification',
-  'publish', 'listMessages', 'getMessage',
+  'publish', 'publishBatch', 'listMessages', 'getMessage',
   'listDeliveries', 'getDelivery', 'listAttempts', 'listEndpointEvents', 'resend', 'retryNow', 'recoverFailed',
   'claimDue', 'recordOutcomes', 'extendLeases', 'releaseExpiredLeases', 'releaseAllLeases', 'queueStats', 'nextDueAt', 'purgeExpired',
 ] as const satisfies readonly (keyof Store)[];
 
 /** Lookups every API request makes: answered on the main thread (see index.ts). */
-export const MAIN_THREAD_READS = ['findApiKey', 'getApplication', 'getEventType', 'getLiveSession', 'getLivePortalLink', 'getTenantLimits'] as const satisfies readonly (keyof Store)[];
+export const MAIN_THREAD_READS = ['findApiKey', 'configVersions', 'getApplication', 'getEventType', 'getLiveSession', 'getLivePortalLink', 'getTenantLimits'] as const satisfies readonly (keyof Store)[];
 
 export type ThreadMethod = (typeof THREAD_METHODS)[number];
 
