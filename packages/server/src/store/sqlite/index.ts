@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeProtocol } from '../protocol/index.js';
 import type { Store } from '../types.js';
+import { WAL_PAGES_WITH_CHECKPOINTER } from './checkpointer.js';
 import { migrate, openDatabase } from './db.js';
 import { sqliteExecutor } from './executor.js';
 
@@ -20,11 +21,14 @@ function probeDisk(dir: string): void {
 
 /**
  * The embedded store: one SQLite file in WAL mode, owned by one Herald process. Opening it
- * applies any pending migrations; `applied` lists those this open applied.
+ * applies any pending migrations; `applied` lists those this open applied. `checkpointer`: a
+ * checkpointer thread runs beside this connection (threaded/index.ts starts it).
  */
-export function openSqliteStore(path: string): Store & { applied: string[] } {
+export function openSqliteStore(path: string, options: { checkpointer?: boolean } = {}): Store & { applied: string[] } {
   const db = openDatabase(path);
   const applied = migrate(db);
+  // A checkpointer thread copies the WAL into the database; the writer's own checkpoint is then the bound on the WAL's size.
+  if (options.checkpointer) db.pragma(`wal_autocheckpoint = ${WAL_PAGES_WITH_CHECKPOINTER}`);
   const sql = sqliteExecutor(db);
   return {
     dialect: 'sqlite',

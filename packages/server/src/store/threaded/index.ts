@@ -25,7 +25,7 @@ export class StoreStartError extends Error {
 export async function openThreadedSqliteStore(path: string): Promise<Store & { applied: string[] }> {
   // From src (tsx) the thread must register tsx itself; bundled (`npm run build`) it is plain JS.
   const entry = import.meta.url.endsWith('.ts') ? new URL('./thread-entry.mjs', import.meta.url) : new URL('./store-thread.mjs', import.meta.url);
-  const worker = new Worker(entry, { workerData: { path } });
+  const worker = new Worker(entry, { workerData: { path, role: 'store' } });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
@@ -65,6 +65,13 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
     });
   }
 
+  // Started once the store thread has migrated the file: it only ever checkpoints an open WAL.
+  const checkpointer = new Worker(entry, { workerData: { path, role: 'checkpointer' } });
+  checkpointer.unref();
+  let checkpointerExited = false;
+  // Without it the writer's own checkpoints (every WAL_PAGES_WITH_CHECKPOINTER pages) still bound the WAL.
+  checkpointer.on('error', () => undefined);
+  checkpointer.once('exit', () => (checkpointerExited = true));
   const reads = openMainThreadReads(path);
   const remote = Object.fromEntries(THREAD_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as Pick<Store, ThreadMethod>;
   return {
@@ -74,6 +81,10 @@ export async function openThreadedSqliteStore(path: string): Promise<Store & { a
     applied,
     async close() {
       reads.db.close();
+      if (!checkpointerExited) {
+        checkpointer.postMessage('stop');
+        await new Promise((resolve) => checkpointer.once('exit', resolve));
+      }
       await call('close', []);
       await worker.terminate();
     },
