@@ -10,6 +10,8 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const MAX_PUBLISHES_PER_COMMIT = 256;
 /** Group commits in flight at once: one gathers while another commits. */
 const COMMITS_IN_FLIGHT = 2;
+/** Publishes waiting before a second commit starts beside the one in flight. */
+const MIN_BATCH_BESIDE = 16;
 
 export interface PublishRequest {
   app: Pick<ApplicationRow, 'id' | 'message_id_prefix'>;
@@ -50,9 +52,12 @@ export function makePublisher(deps: { store: Pick<Store, 'publishBatch'>; signal
   let inFlight = 0;
   let scheduled = false;
 
+  const queued = () => queue.reduce((n, unit) => n + unit.length, 0);
   const flush = () => {
     scheduled = false;
-    while (inFlight < COMMITS_IN_FLIGHT && queue.length) {
+    // A second commit starts beside the first only for a batch worth its round trips; a lone
+    // publish waits for the commit in flight and goes with the next batch.
+    while (queue.length && (inFlight === 0 || (inFlight < COMMITS_IN_FLIGHT && queued() >= MIN_BATCH_BESIDE))) {
       const batch: Pending[] = [];
       while (queue.length && (batch.length === 0 || batch.length + queue[0]!.length <= MAX_PUBLISHES_PER_COMMIT)) batch.push(...queue.shift()!);
       inFlight++;
