@@ -155,6 +155,27 @@ export function registerApiCommands(program: Command): void {
     });
 
   program
+    .command('send-batch')
+    .description('Publish up to 100 messages in one request: a JSON array of {type, payload, id?, idempotency_key?} from a file, or - for stdin')
+    .requiredOption('--app <app>', 'application id or uid')
+    .requiredOption('--file <path>', 'JSON array of messages, or - to read standard input')
+    .action(async (opts: { app: string; file: string }, cmd: Command) => {
+      const conn = connection(cmd, 'key');
+      const text = readFileSync(opts.file === '-' ? 0 : opts.file, 'utf8');
+      let messages: unknown;
+      try {
+        messages = JSON.parse(text);
+      } catch {
+        throw new InvalidArgumentError(`${opts.file === '-' ? 'standard input' : opts.file} is not valid JSON`);
+      }
+      if (!Array.isArray(messages)) throw new InvalidArgumentError('the file must hold a JSON array of messages');
+      const out = await api(conn, 'POST', `/app/${encodeURIComponent(opts.app)}/msg/batch`, { messages });
+      print(out);
+      // Some refused: a failing exit status, so a script notices (each result says why).
+      if (out.data.some((r: { status: number }) => r.status !== 202)) process.exitCode = 1;
+    });
+
+  program
     .command('listen')
     .description("Forward an endpoint's events to a local app as they are published, signed as Herald would send them (polls the events API)")
     .requiredOption('--app <app>', 'application id or uid')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,20 @@ describe('herald CLI, run as a process', () => {
     assert.match(tail, new RegExp(`${msg.id}.*succeeded`));
     const followed = await herald(['deliveries', '--app', 'cust-cli', '--follow', '--for', '1', '--status', 'succeeded'], withKey);
     assert.match(followed, /succeeded/);
+
+    // send-batch: a JSON file of messages, one result each; a refused one makes the exit status 1.
+    const file = join(dataDir, 'batch.json');
+    writeFileSync(file, JSON.stringify([{ type: 'order.paid', payload: { amount: 1 } }, { type: 'order.paid', payload: { amount: 2 }, idempotency_key: 'b1' }]));
+    const batch = JSON.parse(await herald(['send-batch', '--app', 'cust-cli', '--file', file], withKey));
+    assert.deepEqual(batch.data.map((r: { status: number }) => r.status), [202, 202]);
+    await waitFor(() => rx.received.length === 3);
+    assert.deepEqual(rx.received.slice(1).map((r) => JSON.parse(r.body).data.amount).sort(), [1, 2]);
+    writeFileSync(file, JSON.stringify([{ type: 'order.paid', payload: { amount: 3 }, idempotency_key: 'b1' }]));
+    await assert.rejects(herald(['send-batch', '--app', 'cust-cli', '--file', file], withKey), (err: { code: number; stdout: string }) => {
+      assert.equal(err.code, 1);
+      assert.equal(JSON.parse(err.stdout).data[0].status, 422);
+      return true;
+    });
   });
 
   test('app create --preset and settings --preset configure a provider contract', async () => {

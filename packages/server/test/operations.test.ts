@@ -64,6 +64,11 @@ describe('health, metrics, OpenAPI', () => {
     assert.ok(publish.responses['202']);
     assert.ok(publish.responses['422']);
     assert.ok(publish.parameters.some((p: { name: string; in: string }) => p.name === 'idempotency-key' && p.in === 'header'));
+    const bulk = doc.paths['/api/v1/app/{app}/msg/batch'].post;
+    const messages = bulk.requestBody.content['application/json'].schema.properties.messages;
+    assert.equal(messages.maxItems, 100);
+    assert.ok(messages.items.properties.idempotency_key);
+    assert.ok(bulk.responses['200'].content['application/json'].schema.properties.data.items.properties.problem);
     // Every operation carries a summary and at least one response schema.
     for (const [path, ops] of Object.entries(doc.paths) as [string, Record<string, { summary?: string; responses?: object }>][]) {
       for (const [method, op] of Object.entries(ops)) {

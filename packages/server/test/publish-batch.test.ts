@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { HeraldClient } from '../../webhooks/src/client.js';
 import { createTenant, isProblem, rowCounts, startHerald, type TestHerald } from './helpers.js';
 
 describe('bulk publish and group commit', () => {
@@ -24,8 +25,8 @@ describe('bulk publish and group commit', () => {
 
   // What a publish writes (attempts at the closed port keep being recorded meanwhile).
   const written = async () => {
-    const { messages, deliveries, idempotency_keys } = await rowCounts(h);
-    return { messages, deliveries, idempotency_keys };
+    const counts = await rowCounts(h);
+    return { messages: counts.messages!, deliveries: counts.deliveries!, idempotency_keys: counts.idempotency_keys! };
   };
   const batch = (messages: unknown[]) => h.call('POST', `/api/v1/app/${appId}/msg/batch`, { token: key, body: { messages } });
   const deliveriesOf = async (msgId: string) =>
@@ -112,6 +113,18 @@ describe('bulk publish and group commit', () => {
     // order.created reaches both endpoints, x only the unfiltered one.
     const odd = results.filter((r, i) => r.status === 202 && i % 2 === 1).length;
     assert.equal(after.deliveries - before.deliveries, odd * 2 + (60 - broken.length - 2 - odd));
+  });
+
+  test('the SDK client publishes a batch over HTTP and reads each result', async () => {
+    const client = new HeraldClient({ baseUrl: h.url, token: key });
+    const out = await client.publishBatch(appId, [
+      { type: 'order.created', payload: { order_id: 'sdk-1' }, idempotency_key: 'sdk-1' },
+      { type: 'order.created', payload: {} },
+    ]);
+    assert.equal(out.data[0]!.status, 202);
+    assert.deepEqual(await deliveriesOf(out.data[0]!.message!.id), [eps.all, eps.orders].sort());
+    assert.equal(out.data[1]!.status, 422);
+    assert.equal(out.data[1]!.problem!.status, 422);
   });
 
   test('bad bulk input: 4xx problem and nothing written', async () => {

@@ -90,6 +90,26 @@ export interface Message {
   created_at: string;
 }
 
+/** One message of a bulk publish (POST /app/{app}/msg/batch). */
+export interface MessageInput {
+  type: string;
+  payload: unknown;
+  /** Your own event id: publishing it again returns the original message. */
+  id?: string;
+  record?: { id: string; format: string };
+  /** This message's Idempotency-Key. */
+  idempotency_key?: string;
+}
+
+/** A bulk publish's result for one message: 202 with the message, or the problem that refused it. */
+export interface BatchResult {
+  status: number;
+  message?: Message;
+  /** An idempotency key or event id repeated an earlier message: this is that message. */
+  replayed?: boolean;
+  problem?: Problem;
+}
+
 export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'discarded';
 
 export interface Delivery {
@@ -285,6 +305,8 @@ export class HeraldClient {
   listMessages = (app: string, filter: Pick<LogFilter, 'type' | 'since' | 'until' | 'limit' | 'iterator'> = {}) => this.request<Page<Message>>('GET', `/app/${seg(app)}/msg${q(filter)}`);
   getMessage = (app: string, id: string) => this.request<Message>('GET', `/app/${seg(app)}/msg/${seg(id)}`);
   publish = (app: string, input: { type: string; payload: unknown; id?: string }) => this.request<Message>('POST', `/app/${seg(app)}/msg`, input);
+  /** Up to 100 messages in one request and one transaction; a result per message, in order. */
+  publishBatch = (app: string, messages: MessageInput[]) => this.request<{ data: BatchResult[] }>('POST', `/app/${seg(app)}/msg/batch`, { messages });
   listDeliveries = (app: string, filter: LogFilter = {}) => this.request<Page<Delivery>>('GET', `/app/${seg(app)}/delivery${q(filter)}`);
   messageDeliveries = (app: string, message: string) => this.request<Page<Delivery>>('GET', `/app/${seg(app)}/msg/${seg(message)}/delivery`);
   listAttempts = (app: string, delivery: string) => this.request<Page<Attempt>>('GET', `/app/${seg(app)}/delivery/${seg(delivery)}/attempt`);
