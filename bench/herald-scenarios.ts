@@ -1,4 +1,8 @@
-import { benchPayload, drainRate, loadLoop, memoryOf, pacedLatency, round, sampleRss, sleep, type Receiver, type Run } from './lib/common.js';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
+import { benchPayload, drainRate, epochMs, loadLoop, memoryOf, pacedLatency, round, sampleRss, sleep, type Receiver, type Run } from './lib/common.js';
 import { HeraldCluster, type HeraldMode } from './lib/herald.js';
 
 export interface HeraldOptions {
@@ -11,16 +15,50 @@ export interface HeraldOptions {
   backlogMessages: number;
   backlogPublishCapMs: number;
   backlogDrainMs: number;
+  /** Messages of the 1-of-100 scenarios (single and bulk publish), each reaching one endpoint. */
+  oneOfMessages: number;
+  oneOfCapMs: number;
 }
 
 const ENDPOINTS = 100;
 const GROUPS = 10;
+const PUBLISHERS = 64;
+const BULK_SIZE = 100;
+const BULK_PUBLISHERS = 8;
+
+/**
+ * The publish limit: Herald's HTTP stack answering the same publish bodies with 202, nothing
+ * looked up or stored (bench/publish-limit.ts, its own process), for the same time at the same
+ * concurrency as the publish scenario.
+ */
+export async function benchPublishLimit(durationMs: number): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./publish-limit.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`publish limit exited (${code})`)));
+    });
+    const { url } = JSON.parse(line) as { url: string };
+    const pool = new Pool(url, { connections: PUBLISHERS, keepAliveTimeout: 60_000 });
+    const headers = { authorization: 'Bearer hk_test_bench', 'content-type': 'application/json' };
+    const run = await loadLoop(Number.MAX_SAFE_INTEGER, durationMs, PUBLISHERS, async (i) => {
+      const res = await pool.request({ path: '/api/v1/app/app_bench/msg', method: 'POST', headers, body: JSON.stringify({ type: `t${i % GROUPS}`, payload: benchPayload(i) }) });
+      await res.body.text();
+      if (res.statusCode !== 202) throw new Error(`publish limit → ${res.statusCode}`);
+    });
+    await pool.close();
+    const rate = run.done / (run.ms / 1000);
+    return { system: 'limit', mode: 'publish: Fastify + schemas, nothing stored', scenario: 'publish', deliveries_per_s: null, p50_ms: null, p99_ms: null, rss_mb: null, ratio_to_limit: null, requests_per_s: round(rate), notes: `${run.done} publish requests in ${run.ms} ms, ${PUBLISHERS} concurrent: the ceiling of every publish figure` };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
 
 /**
  * One Herald mode through every scenario. The application has 100 endpoints in 10 groups: type
  * `t<g>` reaches the 10 endpoints of group g (fan-out 10), type `all` reaches all 100.
  */
-export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptions, limit: number, log: (s: string) => void): Promise<Run[]> {
+export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptions, limit: number, publishLimit: number, log: (s: string) => void): Promise<Run[]> {
   const h = new HeraldCluster(mode);
   const runs: Run[] = [];
   const label = mode.store === 'sqlite' ? 'sqlite' : `postgres ×${mode.workers} worker${mode.workers > 1 ? 's' : ''}`;
@@ -36,7 +74,8 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
       const app = await h.mustCall(key, 'POST', '/app', { name });
       for (let e = 0; e < ENDPOINTS; e++) {
         const url = hanging && e === 0 ? `${rx.url}/hang/ep0` : `${rx.url}/ep${e}`;
-        await h.mustCall(key, 'POST', `/app/${app.id}/endpoint`, { url, filter_types: [`t${e % GROUPS}`, 'all'], timeout_seconds: 5 });
+        // t<g>: the 10 endpoints of group g; e<n>: endpoint n alone; all: every endpoint.
+        await h.mustCall(key, 'POST', `/app/${app.id}/endpoint`, { url, filter_types: [`t${e % GROUPS}`, `e${e}`, 'all'], timeout_seconds: 5 });
       }
       return app.id as string;
     };
@@ -52,7 +91,15 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     const pubRss = sampleRss(() => [h.apiPid()]);
     const pub = await loadLoop(Number.MAX_SAFE_INTEGER, o.publishMs, 64, (i) => publish(app, `t${i % GROUPS}`, i));
     const publishRate = pub.done / (pub.ms / 1000);
-    runs.push(row('publish', { requests_per_s: round(publishRate), deliveries_per_s: round(publishRate * GROUPS), rss_mb: pubRss.stop(), notes: `${pub.done} publish requests in ${pub.ms} ms, 64 concurrent, each → 10 deliveries` }));
+    runs.push(
+      row('publish', {
+        requests_per_s: round(publishRate),
+        deliveries_per_s: round(publishRate * GROUPS),
+        rss_mb: pubRss.stop(),
+        ratio_to_limit: round(publishRate / publishLimit, 3),
+        notes: `${pub.done} publish requests in ${pub.ms} ms, 64 concurrent, each → 10 deliveries; × limit is requests/s ÷ the publish limit's`,
+      }),
+    );
 
     // 2. Sustained deliveries/s: drain that backlog.
     await h.deliveryPhase();
@@ -78,6 +125,32 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     }
     const fan = await rx.stats();
     runs.push(row('fan-out 1→100', { deliveries_per_s: round(fan.healthy / ((Date.now() - fanStarted) / 1000)), p50_ms: round(fan.p50_ms), p99_ms: round(fan.p99_ms), notes: `${o.fanouts} messages × 100 endpoints, each published after the previous one fully arrived` }));
+
+    // 7. One of 100: each message reaches exactly one endpoint, published by 64 clients while the
+    //    workers run; first publish to last arrival. Publishing must not cap delivery.
+    const endToEnd = async (scenario: string, publishers: number, each: number, send: (i: number) => Promise<void>) => {
+      await rx.reset();
+      const started = epochMs();
+      const sent = await loadLoop(Math.ceil(o.oneOfMessages / each), o.oneOfCapMs, publishers, send);
+      const got = await rx.waitForHealthy(sent.done * each, o.drainCapMs);
+      const rate = got.healthy / ((got.last_at - started) / 1000);
+      runs.push(
+        row(scenario, {
+          deliveries_per_s: round(rate),
+          p50_ms: round(got.p50_ms),
+          p99_ms: round(got.p99_ms),
+          notes: `${got.healthy} of ${sent.done * each} messages, ${publishers} publishers, first publish to last arrival; ${round(rate / throughput, 3)} × the fan-out-10 drain (${round(throughput)}/s)`,
+        }),
+      );
+    };
+    await endToEnd('1 of 100, end to end', PUBLISHERS, 1, (i) => publish(app, `e${i % ENDPOINTS}`, i));
+
+    // 8. The same through bulk publish: 100 messages a request.
+    await endToEnd('bulk 100, 1 of 100, end to end', BULK_PUBLISHERS, BULK_SIZE, async (b) => {
+      const messages = Array.from({ length: BULK_SIZE }, (_, k) => ({ type: `e${(b * BULK_SIZE + k) % ENDPOINTS}`, payload: benchPayload(b * BULK_SIZE + k) }));
+      const res = await h.call(key, 'POST', `/app/${app}/msg/batch`, { messages });
+      if (res.status !== 200 || res.body.data.some((r: { status: number }) => r.status !== 202)) throw new Error(`bulk publish → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    });
 
     // 5. Isolation: the same backlog and load with 1 of the 100 endpoints never answering (5 s timeout).
     await h.publishingPhase();

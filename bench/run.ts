@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchHerald, type HeraldOptions } from './herald-scenarios.js';
+import { benchHerald, benchPublishLimit, type HeraldOptions } from './herald-scenarios.js';
 import { benchHostileSchemas } from './hostile.js';
 import { round, startReceiver, type Run } from './lib/common.js';
 import { benchPeer, type PeerOptions } from './peers/index.js';
@@ -19,8 +19,8 @@ const LIMIT_CONCURRENCY = 64;
 const limitRun = quick ? { count: 40_000, ms: 3_000 } : { count: 300_000, ms: 20_000 };
 const peerOptions: PeerOptions = quick ? { jobs: 5_000, drainCapMs: 15_000, pacedMs: 2_000, concurrency: 100 } : { jobs: 100_000, drainCapMs: 120_000, pacedMs: 10_000, concurrency: 100 };
 const heraldOptions: HeraldOptions = quick
-  ? { publishMs: 2_000, drainCapMs: 15_000, pacedMs: 2_000, fanouts: 3, backlogMessages: 200, backlogPublishCapMs: 5_000, backlogDrainMs: 4_000 }
-  : { publishMs: 15_000, drainCapMs: 120_000, pacedMs: 10_000, fanouts: 20, backlogMessages: 10_000, backlogPublishCapMs: 240_000, backlogDrainMs: 30_000 };
+  ? { publishMs: 2_000, drainCapMs: 15_000, pacedMs: 2_000, fanouts: 3, backlogMessages: 200, backlogPublishCapMs: 5_000, backlogDrainMs: 4_000, oneOfMessages: 5_000, oneOfCapMs: 5_000 }
+  : { publishMs: 15_000, drainCapMs: 120_000, pacedMs: 10_000, fanouts: 20, backlogMessages: 10_000, backlogPublishCapMs: 240_000, backlogDrainMs: 30_000, oneOfMessages: 60_000, oneOfCapMs: 30_000 };
 const modes = quick
   ? [{ name: 'sqlite', mode: { store: 'sqlite' as const, workers: 1 } }, { name: 'postgres2', mode: { store: 'postgres' as const, workers: 2 } }]
   : [
@@ -40,6 +40,11 @@ try {
   const limit = JSON.parse(out.toString()) as { deliveries_per_s: number; p50_ms: number; p99_ms: number; done: number };
   runs.push({ system: 'limit', mode: `undici, ${LIMIT_CONCURRENCY} in flight`, scenario: 'throughput', deliveries_per_s: round(limit.deliveries_per_s), p50_ms: round(limit.p50_ms), p99_ms: round(limit.p99_ms), rss_mb: null, ratio_to_limit: 1, notes: `${limit.done} signed POSTs; p50/p99 are request round trips` });
   log(`  limit: ${round(limit.deliveries_per_s)}/s`);
+  const publishLimit = modes.some(({ name }) => wants(name)) ? await benchPublishLimit(heraldOptions.publishMs) : null;
+  if (publishLimit) {
+    runs.push(publishLimit);
+    log(`  publish limit: ${publishLimit.requests_per_s} requests/s`);
+  }
 
   for (const peer of ['bullmq', 'pgboss'] as const) {
     if (!wants(peer)) continue;
@@ -51,7 +56,7 @@ try {
   for (const { name, mode } of modes) {
     if (!wants(name)) continue;
     log(`herald ${name}…`);
-    runs.push(...(await benchHerald(mode, rx, heraldOptions, limit.deliveries_per_s, log)));
+    runs.push(...(await benchHerald(mode, rx, heraldOptions, limit.deliveries_per_s, publishLimit!.requests_per_s!, log)));
   }
   if (wants('hostile')) {
     log('hostile tenant schemas…');
