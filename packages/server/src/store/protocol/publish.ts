@@ -6,11 +6,11 @@ import type { Sql } from '../sql/executor.js';
 import { chunks } from '../sql/query.js';
 import { beginHandoff, type Handoff, type HandoffEndpoint } from './handoff.js';
 import { MESSAGE_COLUMNS } from './log.js';
+import { DELIVERY_COLUMNS, names, readSubscribers, subscriptionKey, type PublishItem } from './publish-rows.js';
+import { publishInOneStatement } from './publish-statement.postgres.js';
 
-const DELIVERY_COLUMNS: Columns = [
-  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['message_id', 'TEXT'], ['endpoint_id', 'TEXT'], ['status', 'TEXT'],
-  ['next_attempt_at', 'BIGINT'], ['lease_owner', 'TEXT'], ['lease_expires_at', 'BIGINT'], ['created_at', 'BIGINT'], ['updated_at', 'BIGINT'],
-];
+export type { PublishItem } from './publish-rows.js';
+
 
 /**
  * One publish: the message, a delivery per subscribed endpoint and the idempotency key, together or
@@ -62,12 +62,7 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
   await q.run('INSERT INTO messages (id, tenant_id, environment, app_id, event_type, event_id, payload, record_id, record_format, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     message.id, scope.tenant_id, scope.environment, message.app_id, message.event_type, message.event_id, message.payload, message.record_id, message.record_format, message.created_at,
   ]);
-  // The event-type filter is matched in SQL: only subscribed endpoints are read.
-  const endpoints = await q.all<HandoffEndpoint>(
-    `SELECT id, max_in_flight, timeout_ms, rate_limit, rate_window_start, rate_window_count, throttled_until
-     FROM endpoints e WHERE app_id = ? AND status = 'enabled' AND deleted_at IS NULL AND (filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types')})`,
-    [input.app_id, input.event_type],
-  );
+  const endpoints = (await readSubscribers(q, [input])).get(subscriptionKey(input)) ?? [];
   const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
   const rows: unknown[][] = [];
   for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));
@@ -76,18 +71,13 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
   return { kind: 'created', message, deliveries: rows.length, ...(handedOff ? { handedOff } : {}) };
 }
 
-/** One publish of a batch: the scope it runs in and what it stores. */
-export interface PublishItem {
-  scope: Scope;
-  input: PublishInput;
-}
 
 const KEY_COLUMNS: Columns = [['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['key', 'TEXT'], ['request_hash', 'TEXT'], ['message_id', 'TEXT'], ['created_at', 'BIGINT']];
 const MESSAGE_INSERT: Columns = [
   ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
   ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['created_at', 'BIGINT'],
 ];
-const SUBSCRIPTION_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT']];
+const EVENT_ID_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_id', 'TEXT']];
 
 /**
  * Many publishes in one transaction, with set-based statements: the idempotency keys claimed in
@@ -98,11 +88,12 @@ const SUBSCRIPTION_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT'
  * a failure is only ever the failing publish's.
  */
 export async function publishBatch(sql: Sql, items: readonly PublishItem[]): Promise<PublishOutcome[]> {
-  if (items.length <= 1) return Promise.all(items.map((it) => publishAlone(sql, it)));
+  const oneStatement = sql.dialect.writesInWith;
+  if (items.length === 0 || (items.length === 1 && !oneStatement)) return Promise.all(items.map((it) => publishAlone(sql, it)));
   const later = repeatsWithin(items);
   let outcomes: (PublishOutcome | undefined)[];
   try {
-    outcomes = await sql.tx((q) => publishTogether(q, items, later));
+    outcomes = oneStatement ? await publishInOneStatement(sql, items, later) : await sql.tx((q) => publishTogether(q, items, later));
   } catch {
     return Promise.all(items.map((it) => publishAlone(sql, it)));
   }
@@ -172,8 +163,8 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
   if (withEventId.length) {
     const replayed = new Map<string, MessageRow>();
     for (const batch of chunks(withEventId)) {
-      const table = q.dialect.rows(SUBSCRIPTION_COLUMNS, batch.map((i) => [items[i]!.input.app_id, items[i]!.input.event_id]));
-      const rows = await q.all<MessageRow>(`SELECT ${prefixed('m', MESSAGE_COLUMNS)} FROM messages m JOIN ${table.sql} AS t ON m.app_id = t.app_id AND m.event_id = t.event_type`, table.params);
+      const table = q.dialect.rows(EVENT_ID_COLUMNS, batch.map((i) => [items[i]!.input.app_id, items[i]!.input.event_id]));
+      const rows = await q.all<MessageRow>(`SELECT ${prefixed('m', MESSAGE_COLUMNS)} FROM messages m JOIN ${table.sql} AS t ON m.app_id = t.app_id AND m.event_id = t.event_id`, table.params);
       for (const m of rows) replayed.set(`${m.app_id}\u0000${m.event_id}`, m);
     }
     for (const i of withEventId) {
@@ -208,25 +199,12 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
   }
 
   // Every subscription the batch needs, in one read.
-  const subscribers = new Map<string, (HandoffEndpoint & { app_id: string; event_type: string })[]>();
-  const pairs = [...new Map(open.map((i) => [`${items[i]!.input.app_id}\u0000${items[i]!.input.event_type}`, [items[i]!.input.app_id, items[i]!.input.event_type]])).entries()];
-  for (const batch of chunks(pairs)) {
-    const table = q.dialect.rows(SUBSCRIPTION_COLUMNS, batch.map(([, pair]) => pair));
-    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string }>(
-      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, t.app_id, t.event_type
-       FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
-       WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
-       ORDER BY e.id`,
-      table.params,
-    );
-    for (const [key] of batch) subscribers.set(key, []);
-    for (const r of rows) subscribers.get(`${r.app_id}\u0000${r.event_type}`)!.push(r);
-  }
+  const subscribers = await readSubscribers(q, open.map((i) => items[i]!.input));
 
   const deliveries: unknown[][] = [];
   for (const i of open) {
     const { scope, input } = items[i]!;
-    const endpoints = subscribers.get(`${input.app_id}\u0000${input.event_type}`) ?? [];
+    const endpoints = subscribers.get(subscriptionKey(input)) ?? [];
     const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
     const rows = handoff ? [] : deliveries;
     for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));
@@ -256,5 +234,4 @@ async function deliveryRow(scope: Scope, input: PublishInput, ep: HandoffEndpoin
   return [id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now];
 }
 
-const names = (columns: Columns) => columns.map(([name]) => name).join(', ');
 const prefixed = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');

@@ -13,6 +13,11 @@ export interface Dialect {
    * belonged to a run that died.
    */
   readonly singleWriter: boolean;
+  /**
+   * A WITH clause may INSERT (PostgreSQL): a batch of publishes is written by one statement, one
+   * round trip, instead of a transaction of several (protocol/publish-statement.postgres.ts).
+   */
+  readonly writesInWith: boolean;
   /** `column IN` one list parameter, e.g. `WHERE id ${d.inList()}` with `d.list(ids)`. */
   inList(type?: 'text' | 'bigint'): string;
   list(values: readonly unknown[]): unknown;
@@ -52,6 +57,7 @@ function unnestRows(columns: Columns, rows: readonly unknown[][]) {
 export const SQLITE: Dialect = {
   name: 'sqlite',
   singleWriter: true,
+  writesInWith: false,
   inList: () => 'IN (SELECT value FROM json_each(?))',
   list: (values) => JSON.stringify(values),
   forUpdate: '',
@@ -66,6 +72,7 @@ export const SQLITE: Dialect = {
 export const POSTGRES: Dialect = {
   name: 'postgres',
   singleWriter: false,
+  writesInWith: true,
   inList: (type = 'text') => `= ANY(?::${type}[])`,
   list: (values) => values,
   forUpdate: ' FOR UPDATE',

@@ -1,0 +1,45 @@
+import type { PublishInput, Scope } from '../types.js';
+import type { Columns } from '../sql/dialect.js';
+import type { Sql } from '../sql/executor.js';
+import { chunks } from '../sql/query.js';
+import type { HandoffEndpoint } from './handoff.js';
+
+/** One publish of a batch: the scope it runs in and what it stores. */
+export interface PublishItem {
+  scope: Scope;
+  input: PublishInput;
+}
+
+export const DELIVERY_COLUMNS: Columns = [
+  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['message_id', 'TEXT'], ['endpoint_id', 'TEXT'], ['status', 'TEXT'],
+  ['next_attempt_at', 'BIGINT'], ['lease_owner', 'TEXT'], ['lease_expires_at', 'BIGINT'], ['created_at', 'BIGINT'], ['updated_at', 'BIGINT'],
+];
+
+export const names = (columns: Columns) => columns.map(([name]) => name).join(', ');
+
+const PAIR_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT']];
+
+/** The key of an (application, event type) pair in `readSubscribers`' answer. */
+export const subscriptionKey = (input: Pick<PublishInput, 'app_id' | 'event_type'>) => `${input.app_id}\u0000${input.event_type}`;
+
+/**
+ * The enabled endpoints subscribed to each (application, event type) the publishes name, in one
+ * read: the event-type filter is matched in SQL, so only subscribers are read.
+ */
+export async function readSubscribers(q: Sql, inputs: readonly Pick<PublishInput, 'app_id' | 'event_type'>[]): Promise<Map<string, HandoffEndpoint[]>> {
+  const subscribers = new Map<string, HandoffEndpoint[]>();
+  const pairs = [...new Map(inputs.map((input) => [subscriptionKey(input), [input.app_id, input.event_type]])).entries()];
+  for (const batch of chunks(pairs)) {
+    const table = q.dialect.rows(PAIR_COLUMNS, batch.map(([, pair]) => pair));
+    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string }>(
+      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, t.app_id, t.event_type
+       FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
+       WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
+       ORDER BY e.id`,
+      table.params,
+    );
+    for (const [key] of batch) subscribers.set(key, []);
+    for (const { app_id, event_type, ...ep } of rows) subscribers.get(subscriptionKey({ app_id, event_type }))!.push(ep);
+  }
+  return subscribers;
+}
