@@ -11,7 +11,6 @@ import { publishInOneStatement } from './publish-statement.postgres.js';
 
 export type { PublishItem } from './publish-rows.js';
 
-
 /**
  * One publish: the message, a delivery per subscribed endpoint and the idempotency key, together or
  * not at all. Concurrent duplicates meet at unique constraints inside the transaction: a racing
@@ -70,7 +69,6 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
   const handedOff = handoff ? await handoff.result() : undefined;
   return { kind: 'created', message, deliveries: rows.length, ...(handedOff ? { handedOff } : {}) };
 }
-
 
 const KEY_COLUMNS: Columns = [['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['key', 'TEXT'], ['request_hash', 'TEXT'], ['message_id', 'TEXT'], ['created_at', 'BIGINT']];
 const MESSAGE_INSERT: Columns = [
