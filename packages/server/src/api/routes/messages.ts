@@ -14,7 +14,6 @@ import { AppParams, BatchIn, BatchOut, Delivery, IdempotencyKey, LogQuery, Messa
 
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
-/** Publishing and reading messages. */
 /** The application a publish names, from the request's cached lookups. */
 async function loadCachedApp(req: FastifyRequest, idOrUid: string): Promise<ApplicationRow> {
   const app = await req.lookups.application(idOrUid);
@@ -33,6 +32,7 @@ function itemProblem(err: unknown, field: string, log: FastifyBaseLogger) {
   return { status: 500, problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' } };
 }
 
+/** Publishing and reading messages. */
 export function messageRoutes(app: Api, { store, schemas, limits, counters, metrics, wakeDelivery, publish, downloads }: ApiContext): void {
   const tags = ['messages'];
 
