@@ -47,6 +47,9 @@ export function clientConfig(url: string, timeouts: PgTimeouts): pg.ClientConfig
     query_timeout: timeouts.queryTimeoutMs,
     // A transaction left open by a process that froze holds its row locks; the server ends it.
     idle_in_transaction_session_timeout: timeouts.queryTimeoutMs,
+    // Herald's statements are short and indexed; JIT compiling one (at a misjudged cost) took
+    // longer than running it.
+    options: '-c jit=off',
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   };

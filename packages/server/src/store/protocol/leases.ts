@@ -10,8 +10,12 @@ export function leaseOps(sql: Sql): LeaseOps {
   return {
     async extendLeases(owner, deliveryIds, until) {
       if (!deliveryIds.length) return 0;
+      // Rows locked by the recorder's commit are skipped, not waited for: taking the same rows in
+      // another order deadlocked the two, and PostgreSQL takes a second (deadlock_timeout) to say so.
+      // A row the recorder is finishing needs no lease; if its commit fails, the next renewal takes it.
       return sql.run(
-        `UPDATE deliveries SET lease_expires_at = ${sql.dialect.greatest}(lease_expires_at, ?) WHERE id ${sql.dialect.inList()} AND lease_owner = ? AND status = 'delivering'`,
+        `UPDATE deliveries SET lease_expires_at = ${sql.dialect.greatest}(lease_expires_at, ?) WHERE id IN (
+           SELECT id FROM deliveries WHERE id ${sql.dialect.inList()} AND lease_owner = ? AND status = 'delivering'${sql.dialect.skipLocked()})`,
         [until, sql.dialect.list(deliveryIds), owner],
       );
     },
