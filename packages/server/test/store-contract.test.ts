@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { openThreadedSqliteStore } from '../src/store/threaded/index.js';
@@ -322,3 +323,55 @@ for (const [name, store] of stores) {
     });
   });
 }
+
+/** Where several processes share the store, what one process's open transaction does to another's claim and renewal. */
+describe('store contract (postgres, other processes)', () => {
+  const store = stores.find(([name]) => name === 'postgres')![1];
+  const other = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const c = new pg.Client({ connectionString: pgDb.url });
+    await c.connect();
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
+
+  test("claim: another process's claim in progress → contended at once, nothing leased; then claimed", async () => {
+    await isolate(store);
+    const { scope, appId } = await tenantWithApp(store);
+    await endpoint(store, scope, appId);
+    await store.publish(scope, message(appId));
+    await other(async (c) => {
+      await c.query('BEGIN');
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('herald:claim'))");
+      const started = Date.now();
+      const blocked = await claim(store, uid('w'), 10);
+      assert.equal(blocked.contended, true);
+      assert.equal(blocked.deliveries.length, 0);
+      assert.ok(Date.now() - started < 1000, 'the claim does not wait for the other');
+      assert.deepEqual(await store.queueStats(), { pending: 1, delivering: 0 });
+      await c.query('ROLLBACK');
+    });
+    const claimed = await claim(store, uid('w'), 10);
+    assert.equal(claimed.contended, undefined);
+    assert.equal(claimed.deliveries.length, 1);
+  });
+
+  test('leases: renewal skips a delivery whose outcome is being written, without waiting for it', async () => {
+    await isolate(store);
+    const { scope, appId } = await tenantWithApp(store);
+    await endpoint(store, scope, appId);
+    await store.publish(scope, message(appId));
+    await store.publish(scope, message(appId));
+    const owner = uid('w');
+    const [a, b] = (await claim(store, owner, 10)).deliveries;
+    await other(async (c) => {
+      await c.query('BEGIN');
+      await c.query('SELECT 1 FROM deliveries WHERE id = $1 FOR UPDATE', [a!.id]);
+      assert.equal(await store.extendLeases(owner, [a!.id, b!.id], Date.now() + HOUR), 1, 'the locked row is skipped, the other renewed');
+      await c.query('ROLLBACK');
+    });
+    assert.equal(await store.extendLeases(owner, [a!.id, b!.id], Date.now() + HOUR), 2);
+  });
+});

@@ -54,6 +54,9 @@ export type { HandoffTicket };
  */
 export const HANDOFF_MAX = 16;
 
+/** The shortest wait before claiming again after finding another process's claim running. */
+const CONTENDED_RETRY_MIN_MS = 5;
+
 /** A timer whose `end` (handed to `holdEnd`, and taken back with null once over) cuts it short. */
 function endableDelay(ms: number, holdEnd: (end: (() => void) | null) => void): Promise<void> {
   return new Promise((resolve) => {
@@ -264,14 +267,16 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         }
         lastClaimAt = Date.now();
         const limit = Math.min(capacity, config.claimBatch);
-        const { deliveries, endpoints } = await store.claimDue({ now: lastClaimAt, owner, limit, leaseGraceMs: config.leaseGraceMs });
+        const { deliveries, endpoints, contended } = await store.claimDue({ now: lastClaimAt, owner, limit, leaseGraceMs: config.leaseGraceMs });
         if (claimsFailing) {
           claimsFailing = false;
           logger.info('claims work again');
         }
         lastClaimFull = deliveries.length >= limit;
         for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!);
-        if (!deliveries.length) await sleep(await idleDelay());
+        // Another process was claiming: its claim is short, try again after the claim interval.
+        if (contended) await sleep(Math.max(CONTENDED_RETRY_MIN_MS, config.claimIntervalMs));
+        else if (!deliveries.length) await sleep(await idleDelay());
       } catch (err) {
         if (!claimsFailing) logger.error({ err }, 'claim loop failed; retrying every second');
         claimsFailing = true;

@@ -89,6 +89,8 @@ export interface ClaimRequest {
 export interface ClaimResult {
   deliveries: ClaimedDelivery[];
   endpoints: Map<string, EndpointRuntime>;
+  /** Nothing claimed because another process's claim was running: worth trying again shortly. */
+  contended?: boolean;
 }
 
 /** Something recording outcomes changed about an endpoint, for operational events. */

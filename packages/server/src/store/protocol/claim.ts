@@ -1,6 +1,6 @@
 import { allocateFairly } from '../decisions/fair-share.js';
 import { rateAllowance, type RateAllowance } from '../decisions/rate-window.js';
-import type { ClaimedDelivery, ClaimRequest, ClaimResult } from '../types.js';
+import type { ClaimRequest, ClaimResult } from '../types.js';
 import type { Sql } from '../sql/executor.js';
 import { claimedDeliveries, type DueRow } from './claimed.js';
 
@@ -39,19 +39,27 @@ interface Candidate {
   rate_window_count: number;
 }
 
+/** The key claims take in turn where several processes claim (`Dialect.tryLockKey`). */
+const CLAIM_KEY = 'herald:claim';
+
 /**
  * Claim due deliveries, fairly across endpoints: every enabled, unpaused endpoint with due work gets
  * an equal share of `limit` (decisions/fair-share.ts), capped by its room under max_in_flight across
- * all workers and under its rate limit. Where several processes claim, each locks the endpoints it
- * claims for and skips those another is busy with, so the in-flight counts it reads stay true. The
- * lock is NO KEY UPDATE, not UPDATE: a publish inserting deliveries takes KEY SHARE on the endpoint
- * row for the foreign key, and FOR UPDATE made every publish wait for the claims in progress.
+ * all workers and under its rate limit. Where several processes claim, they claim one at a time
+ * (a transaction-scoped advisory lock), so the in-flight counts a claim reads stay true until it
+ * has leased. A claim that finds the lock taken returns at once, `contended`, and its worker tries
+ * again shortly. Locking the endpoint rows instead (SKIP LOCKED) serialised the claims just the
+ * same — the first locked every endpoint with due work — but the second still paid for reading
+ * every endpoint's counts before finding them locked, then slept as if nothing were due.
+ * The messages and endpoints a claim sends with are read after its commit: they are not what the
+ * lock protects.
  */
 export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) => Promise<ClaimResult> {
   // Which endpoint goes first rotates between claims.
   let rotation = 0;
-  return (req) =>
-    sql.tx(async (q) => {
+  return async (req) => {
+    const rows = await sql.tx(async (q): Promise<DueRow[] | null> => {
+      if (q.dialect.tryLockKey && !(await q.get<{ ok: boolean }>(q.dialect.tryLockKey, [CLAIM_KEY]))?.ok) return null;
       // The per-endpoint subqueries ride the partial indexes on pending/delivering rows: one index
       // probe per enabled endpoint, however deep the backlog is.
       const found = await q.all<Candidate>(
@@ -60,10 +68,10 @@ export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) 
          FROM endpoints e
          WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.throttled_until IS NULL OR e.throttled_until <= ?)
            AND EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?)
-         ORDER BY e.id${q.dialect.skipLocked('e')}`,
+         ORDER BY e.id`,
         [req.now, req.now],
       );
-      if (!found.length) return { deliveries: [] as ClaimedDelivery[], endpoints: new Map() };
+      if (!found.length) return [];
       const at = windowClock(req.now);
       const allowances = found.map((c) => rateAllowance(c, at));
       const shares = allocateFairly(
@@ -72,11 +80,14 @@ export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) 
         rotation++ % found.length,
       );
       const grants = found.flatMap((c, i) => (shares[i]! > 0 ? [{ endpoint_id: c.id, take: shares[i]!, timeout_ms: c.timeout_ms }] : []));
-      const rows = grants.length ? await leaseDue(q, grants, req) : [];
+      const leased = grants.length ? await leaseDue(q, grants, req) : [];
       // What was started counts in each rate-limited endpoint's one-second window.
       const started = new Map<string, number>();
-      for (const r of rows) started.set(r.endpoint_id, (started.get(r.endpoint_id) ?? 0) + 1);
+      for (const r of leased) started.set(r.endpoint_id, (started.get(r.endpoint_id) ?? 0) + 1);
       for (const [i, c] of found.entries()) await spendWindow(q, c.id, allowances[i]!, started.get(c.id) ?? 0);
-      return claimedDeliveries(q, rows, req.now);
+      return leased;
     });
+    if (rows === null) return { deliveries: [], endpoints: new Map(), contended: true };
+    return claimedDeliveries(sql, rows, req.now);
+  };
 }

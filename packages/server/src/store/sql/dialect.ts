@@ -31,6 +31,8 @@ export interface Dialect {
   jsonArrayHas(column: string, value?: string): string;
   /** Serialises transactions that take the same key (until they commit); null where they already are. */
   lockKey: string | null;
+  /** `lockKey` that does not wait: one row `{ ok }`, false while another transaction holds the key. */
+  tryLockKey: string | null;
   /**
    * Rows as a table to select from or join (`INSERT … SELECT * FROM ${t.sql} AS t`, `UPDATE … FROM`):
    * PostgreSQL unnests one array per column (a statement of fixed shape, whatever the count), SQLite
@@ -66,6 +68,7 @@ export const SQLITE: Dialect = {
   least: 'MIN',
   jsonArrayHas: (column, value = '?') => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
   lockKey: null,
+  tryLockKey: null,
   rows: valuesRows,
 };
 
@@ -81,5 +84,6 @@ export const POSTGRES: Dialect = {
   least: 'LEAST',
   jsonArrayHas: (column, value = '?') => `${column}::jsonb @> jsonb_build_array(${value}::text)`,
   lockKey: 'SELECT pg_advisory_xact_lock(hashtext(?))',
+  tryLockKey: 'SELECT pg_try_advisory_xact_lock(hashtext(?)) AS ok',
   rows: unnestRows,
 };
