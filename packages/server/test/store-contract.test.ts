@@ -151,6 +151,34 @@ for (const [name, store] of stores) {
       assert.equal((await store.listMessages(scope, appId, {}, { limit: 50 })).data.length, 2);
     });
 
+    test('publish batch: an outcome per publish, in order; repeats within it replay; one failing fails alone', async () => {
+      await isolate(store);
+      const { scope, appId } = await tenantWithApp(store);
+      await endpoint(store, scope, appId);
+      const key = (request_hash: string) => ({ key: 'batch-key', request_hash, window_ms: HOUR });
+      const outcomes = await store.publishBatch(
+        [
+          message(appId),
+          message(appId, { idempotency: key('h1') }),
+          message(appId, { idempotency: key('h1') }),
+          message(appId, { idempotency: key('h2') }),
+          message(appId, { event_id: 'evt-batch' }),
+          message(appId, { event_id: 'evt-batch' }),
+          // No such application: its message cannot be stored (the messages → applications key).
+          message(uid('app')),
+          message(appId),
+        ].map((input) => ({ scope, input })),
+      );
+      assert.deepEqual(outcomes.map((o) => o.kind), ['created', 'created', 'replayed', 'idempotency_mismatch', 'created', 'replayed', 'failed', 'created']);
+      const id = (i: number) => { const o = outcomes[i]!; return o.kind === 'created' || o.kind === 'replayed' ? o.message.id : null; };
+      assert.equal(id(2), id(1), 'the repeated key replays the first use in the same batch');
+      assert.equal(id(5), id(4), 'the repeated event id replays the first use in the same batch');
+      assert.ok(outcomes.every((o) => o.kind !== 'created' || o.deliveries === 1));
+      const stored = (await store.listMessages(scope, appId, {}, { limit: 50 })).data.map((m) => m.id).sort();
+      assert.deepEqual(stored, [id(0), id(1), id(4), id(7)].sort());
+      assert.deepEqual(await store.queueStats(), { pending: 4, delivering: 0 });
+    });
+
     test('claim: fair shares across endpoints, capped by max_in_flight and the rate limit', async () => {
       await isolate(store);
       const { scope, appId } = await tenantWithApp(store);

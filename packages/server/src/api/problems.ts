@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { HttpProblem, type FieldError } from '../errors.js';
@@ -39,6 +39,21 @@ export function fieldErrors(errors: AjvError[], context: string): FieldError[] {
   });
 }
 
+/**
+ * The problem an error thrown by Herald's own code answers: a typed error as itself, a store outage
+ * 503, anything else a bare 500 — logged, its message kept out of the answer.
+ */
+export function problemFor(err: unknown, log: FastifyBaseLogger): Problem {
+  if (err instanceof HttpProblem) return { type: slug(err.title), title: err.title, status: err.status, detail: err.message, ...(err.errors ? { errors: err.errors } : {}) };
+  const failure = asStoreFailure(err);
+  if (failure) {
+    log.warn({ reason: failure.reason, err: failure.cause }, 'store unavailable');
+    return { type: slug('Service Unavailable'), title: 'Service Unavailable', status: 503, detail: failure.message };
+  }
+  log.error({ err }, 'unhandled error');
+  return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' };
+}
+
 /** One central handler: typed errors become problems; anything unknown is logged and answered with a bare 500. */
 export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req: FastifyRequest, reply: FastifyReply) => boolean): void {
   // A browser asking for a dashboard page (/apps/…, /portal) gets the single-page app; API
@@ -51,14 +66,7 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     if (err instanceof HttpProblem) {
       if (err.headers) void reply.headers(err.headers);
-      return sendProblem(reply, {
-        type: slug(err.title),
-        title: err.title,
-        status: err.status,
-        detail: err.message,
-        instance: req.url,
-        ...(err.errors ? { errors: err.errors } : {}),
-      });
+      return sendProblem(reply, { ...problemFor(err, req.log), instance: req.url });
     }
     if (err.validation) {
       const context = err.validationContext ?? 'request';
@@ -85,13 +93,9 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
       return sendProblem(reply, { type: slug(title), title, status, detail });
     }
     const failure = asStoreFailure(err);
-    if (failure) {
-      req.log.warn({ reason: failure.reason, err: failure.cause }, 'store unavailable');
-      void reply.header('retry-after', String(RETRY_AFTER_SECONDS[failure.reason]));
-      return sendProblem(reply, { type: slug('Service Unavailable'), title: 'Service Unavailable', status: 503, detail: failure.message, instance: req.url });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' });
+    if (failure) void reply.header('retry-after', String(RETRY_AFTER_SECONDS[failure.reason]));
+    const problem = problemFor(err, req.log);
+    return sendProblem(reply, failure ? { ...problem, instance: req.url } : problem);
   });
 }
 

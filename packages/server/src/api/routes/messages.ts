@@ -4,10 +4,9 @@ import { HttpProblem, conflict, notFound, unprocessable } from '../../errors.js'
 import { newId } from '../../ids.js';
 import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
 import { loadApp, loadEndpoint, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
-import { fieldErrors, slug } from '../problems.js';
+import { fieldErrors, problemFor } from '../problems.js';
 import type { PublishRequest } from '../../delivery/publisher.js';
 import { spendExtraPublishes } from '../../limits/rate-limits.js';
-import { asStoreFailure } from '../../store/failures.js';
 import type { ApplicationRow, EventTypeRow, Scope } from '../../store/types.js';
 import { present } from '../present.js';
 import { AppParams, BatchIn, BatchOut, Delivery, IdempotencyKey, LogQuery, Message, MessageIn, Page, errorResponses } from '../schemas.js';
@@ -21,15 +20,10 @@ async function loadCachedApp(req: FastifyRequest, idOrUid: string): Promise<Appl
   return app;
 }
 
-/** One message's refusal inside a bulk answer; what is not a client's problem is logged, as the error handler would. */
+/** One message's refusal inside a bulk answer: the problem the error handler would send, its field named. */
 function itemProblem(err: unknown, field: string, log: FastifyBaseLogger) {
-  if (err instanceof HttpProblem) {
-    return { status: err.status, problem: { type: slug(err.title), title: err.title, status: err.status, detail: err.message, errors: err.errors ?? [{ field, message: err.message }] } };
-  }
-  const failure = asStoreFailure(err);
-  if (failure) return { status: 503, problem: { type: slug('Service Unavailable'), title: 'Service Unavailable', status: 503, detail: failure.message } };
-  log.error({ err }, 'unhandled error in a bulk publish');
-  return { status: 500, problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred' } };
+  const problem = problemFor(err, log);
+  return { status: problem.status, problem: err instanceof HttpProblem && !problem.errors ? { ...problem, errors: [{ field, message: problem.detail }] } : problem };
 }
 
 /** Publishing and reading messages. */
