@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/index.js';
+import { CLAIM_KEY } from '../src/store/protocol/claim.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { openThreadedSqliteStore } from '../src/store/threaded/index.js';
 import type { AttemptOutcome, ClaimedDelivery, NewEndpoint, PublishInput, Scope, Store } from '../src/store/types.js';
@@ -372,7 +373,7 @@ describe('store contract (postgres, other processes)', () => {
     await store.publish(scope, message(appId));
     await other(async (c) => {
       await c.query('BEGIN');
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('herald:claim'))");
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CLAIM_KEY]);
       const started = Date.now();
       const blocked = await claim(store, uid('w'), 10);
       assert.equal(blocked.contended, true);

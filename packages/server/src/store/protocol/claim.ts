@@ -40,7 +40,7 @@ interface Candidate {
 }
 
 /** The key claims take in turn where several processes claim (`Dialect.tryLockKey`). */
-const CLAIM_KEY = 'herald:claim';
+export const CLAIM_KEY = 'herald:claim';
 
 /**
  * Claim due deliveries, fairly across endpoints: every enabled, unpaused endpoint with due work gets

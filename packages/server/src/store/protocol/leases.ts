@@ -15,7 +15,7 @@ export function leaseOps(sql: Sql): LeaseOps {
       // A row the recorder is finishing needs no lease; if its commit fails, the next renewal takes it.
       return sql.run(
         `UPDATE deliveries SET lease_expires_at = ${sql.dialect.greatest}(lease_expires_at, ?) WHERE id IN (
-           SELECT id FROM deliveries WHERE id ${sql.dialect.inList()} AND lease_owner = ? AND status = 'delivering'${sql.dialect.skipLocked()})`,
+           SELECT id FROM deliveries WHERE id ${sql.dialect.inList()} AND lease_owner = ? AND status = 'delivering'${sql.dialect.skipLocked})`,
         [until, sql.dialect.list(deliveryIds), owner],
       );
     },

@@ -92,10 +92,12 @@ export async function publishBatch(sql: Sql, items: readonly PublishItem[]): Pro
   let outcomes: (PublishOutcome | undefined)[];
   try {
     outcomes = oneStatement ? await publishInOneStatement(sql, items, later) : await sql.tx((q) => publishTogether(q, items, later));
+    if (outcomes.some((r) => r?.kind === 'created' && r.deliveries > (r.handedOff?.deliveries.length ?? 0))) sql.workDue();
   } catch {
-    return Promise.all(items.map((it) => publishAlone(sql, it)));
+    // Each on its own (each says when work is due), a repeat still after what it repeats: run at
+    // once, the two raced and either could come out the original.
+    outcomes = await Promise.all(items.map((it, i) => (later.has(i) ? undefined : publishAlone(sql, it))));
   }
-  if (outcomes.some((r) => r?.kind === 'created' && r.deliveries > (r.handedOff?.deliveries.length ?? 0))) sql.workDue();
   for (let i = 0; i < items.length; i++) if (!outcomes[i]) outcomes[i] = await publishAlone(sql, items[i]!);
   return outcomes as PublishOutcome[];
 }

@@ -12,7 +12,7 @@ export function retentionOps(sql: Sql): Pick<Store, 'purgeExpired' | 'purgeRecor
           await q.all<{ id: string }>(
             `SELECT id FROM messages m WHERE purged_at IS NULL AND created_at < ?
                AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.status IN ('pending', 'delivering'))
-             ORDER BY created_at LIMIT ?${q.dialect.skipLocked()}`,
+             ORDER BY created_at LIMIT ?${q.dialect.skipLocked}`,
             [cutoff, batch],
           )
         ).map((r) => r.id);
@@ -33,7 +33,7 @@ export function retentionOps(sql: Sql): Pick<Store, 'purgeExpired' | 'purgeRecor
     },
     async purgeRecords(cutoff, now, batch) {
       const rows = await sql.all<{ id: string }>(
-        `UPDATE records SET purged_at = ? WHERE id IN (SELECT id FROM records WHERE purged_at IS NULL AND created_at < ? ORDER BY created_at LIMIT ?${sql.dialect.skipLocked()}) RETURNING id`,
+        `UPDATE records SET purged_at = ? WHERE id IN (SELECT id FROM records WHERE purged_at IS NULL AND created_at < ? ORDER BY created_at LIMIT ?${sql.dialect.skipLocked}) RETURNING id`,
         [now, cutoff, batch],
       );
       return rows.map((r) => r.id);

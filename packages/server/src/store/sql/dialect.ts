@@ -23,8 +23,8 @@ export interface Dialect {
   list(values: readonly unknown[]): unknown;
   /** Row locks for the rest of the transaction (nothing on SQLite, whose transaction holds the database). */
   readonly forUpdate: string;
-  /** Locks the rows (of table alias `of`) for an update, leaving out those another transaction holds instead of waiting. */
-  skipLocked(of?: string): string;
+  /** Locks the selected rows for an update, leaving out those another transaction holds instead of waiting. */
+  readonly skipLocked: string;
   readonly greatest: string;
   readonly least: string;
   /** True when JSON array text `column` holds the string `value` (a parameter unless given). */
@@ -63,7 +63,7 @@ export const SQLITE: Dialect = {
   inList: () => 'IN (SELECT value FROM json_each(?))',
   list: (values) => JSON.stringify(values),
   forUpdate: '',
-  skipLocked: () => '',
+  skipLocked: '',
   greatest: 'MAX',
   least: 'MIN',
   jsonArrayHas: (column, value = '?') => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ${value})`,
@@ -79,7 +79,7 @@ export const POSTGRES: Dialect = {
   inList: (type = 'text') => `= ANY(?::${type}[])`,
   list: (values) => values,
   forUpdate: ' FOR UPDATE',
-  skipLocked: (of) => ` FOR NO KEY UPDATE${of ? ` OF ${of}` : ''} SKIP LOCKED`,
+  skipLocked: ' FOR NO KEY UPDATE SKIP LOCKED',
   greatest: 'GREATEST',
   least: 'LEAST',
   jsonArrayHas: (column, value = '?') => `${column}::jsonb @> jsonb_build_array(${value}::text)`,
