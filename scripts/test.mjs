@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingPrerequisites } from './prerequisites.mjs';
 
 function findTests(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -17,8 +18,15 @@ function findTests(dir, out = []) {
   return out;
 }
 
+const missing = await missingPrerequisites();
+if (missing.length) {
+  console.error(`npm test needs ${missing.length === 1 ? 'one more thing' : `${missing.length} more things`} on this machine (nothing was run):`);
+  for (const line of missing) console.error(`  missing: ${line}`);
+  process.exit(2);
+}
+
 const only = process.argv.slice(2);
-const files = only.length ? only : findTests('packages').sort();
+const files = only.length ? only : [...findTests('packages'), ...findTests('scripts')].sort();
 
 function step(what, args, options = {}) {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit', ...options });

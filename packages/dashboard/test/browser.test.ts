@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { Webhook } from '@herald/webhooks';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from '../../server/test/helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.HERALD_TEST_CHROMIUM ?? '/usr/bin/chromium';
 // Root in CI containers has no user namespace sandbox; the machine's network is closed, so
 // Chromium's own background traffic is switched off.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -16,7 +16,7 @@ let browser: Browser;
 before(async () => {
   h = await startHerald();
   beacon = await startReceiver();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  browser = await chromium.launch({ executablePath: process.env.HERALD_TEST_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
 });
 after(async () => {
   await browser?.close();
