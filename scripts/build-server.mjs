@@ -23,6 +23,7 @@ await build({
   format: 'esm',
   target: 'node20',
   external,
+  conditions: ['herald-source'],
   sourcemap: true,
   logLevel: 'warning',
 });

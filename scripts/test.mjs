@@ -51,12 +51,13 @@ mkdirSync('.tmp', { recursive: true });
 const run = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx', '--test',
+    '--conditions=herald-source', '--import', 'tsx', '--test',
     '--test-reporter=tap', '--test-reporter-destination=stdout',
     '--test-reporter=spec', `--test-reporter-destination=${reportFile}`,
     ...files,
   ],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  // Workspace packages resolve to their TypeScript sources, in child processes too.
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=herald-source`.trim() } },
 );
 if (run.status !== 0 && existsSync(reportFile)) {
   const report = readFileSync(reportFile, 'utf8');

@@ -7,14 +7,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../server/test/browser.js';
 import { Webhook } from '@herald/webhooks';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from '../../server/test/helpers.js';
 
-const CHROMIUM = process.env.HERALD_TEST_CHROMIUM ?? '/usr/bin/chromium';
-// Root in CI containers has no user namespace sandbox; the machine's network is closed, so
-// Chromium's own background traffic is switched off.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = process.env.HERALD_SCREENSHOTS;
 
 let h: TestHerald;
@@ -37,7 +34,7 @@ before(async () => {
   await h.call('POST', '/api/v1/event-type', { ...key, body: { name: 'order.created', description: 'An order was placed', example: { order_id: 'ord_example', total: 42 } } });
   // One attempt only, so its deliveries fail at once (for bulk retry).
   await h.call('POST', `/api/v1/app/${appA}/endpoint`, { ...key, body: { url: `${rx.url}/fail`, filter_types: ['order.failed'], retry_schedule: [0] } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

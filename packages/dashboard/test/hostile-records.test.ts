@@ -4,10 +4,9 @@
 // call may be made. (Before: the record rendered on Herald's origin and the key was minted, 201.)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../server/test/browser.js';
 import { createTenant, startHerald, startReceiver, type Receiver, type TestHerald } from '../../server/test/helpers.js';
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let h: TestHerald;
 let beacon: Receiver;
@@ -16,7 +15,7 @@ let browser: Browser;
 before(async () => {
   h = await startHerald();
   beacon = await startReceiver();
-  browser = await chromium.launch({ executablePath: process.env.HERALD_TEST_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
