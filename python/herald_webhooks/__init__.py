@@ -11,14 +11,24 @@ is installed and a pure-Python RFC 8032 verifier otherwise.
     event = verify_webhook_signature(raw_body=body, signature_header=header, signing_secret=secret)  # seed 003
     data = decrypt_data(envelope, {"key_...": "base64 key"})                        # seed 004 (needs cryptography)
 """
+from __future__ import annotations
+
 import base64
 import binascii
 import hashlib
 import hmac
 import json
 import time
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from . import _ed25519
+
+RawBody = Union[str, bytes, bytearray, memoryview]
+"""The request body exactly as received."""
+Headers = Mapping[str, str]
+"""Request headers; names are matched case-insensitively."""
+Clock = Optional[float]
+"""Unix seconds to check timestamps against; None means the system clock."""
 
 __all__ = ["Webhook", "WebhookVerificationError", "decrypt_data", "fetch_record", "verify_webhook_signature"]
 
@@ -97,7 +107,7 @@ def _ed25519_verify(public_key, message, signature):
         return False
 
 
-def verify_webhook_signature(raw_body, signature_header, signing_secret, tolerance_seconds=300, now=None):
+def verify_webhook_signature(raw_body: RawBody, signature_header: Optional[str], signing_secret: str, tolerance_seconds: Optional[int] = 300, now: Clock = None) -> Any:
     """Verify a ``timestamped`` header, ``t=<unix>,v1=<hex>[,v1=<hex>...]``, where each v1 is
     HMAC-SHA256(signing_secret as UTF-8, t + "." + raw_body). Returns the parsed event."""
     if not signature_header:
@@ -129,7 +139,15 @@ class Webhook:
 
     _UNSET = object()
 
-    def __init__(self, secret, scheme=None, tolerance_seconds=_UNSET, header_name="X-Webhook-Signature", signed_content="body", now=None):
+    def __init__(
+        self,
+        secret: str,
+        scheme: Optional[str] = None,
+        tolerance_seconds: Optional[float] = _UNSET,  # type: ignore[assignment]
+        header_name: str = "X-Webhook-Signature",
+        signed_content: str = "body",
+        now: Clock = None,
+    ) -> None:
         if not secret:
             raise ValueError("Webhook secret is required")
         self.secret = secret
@@ -148,12 +166,13 @@ class Webhook:
             if len(self._key) != 32:
                 raise ValueError("An Ed25519 public key is 32 bytes: whpk_ + base64")
 
-    def sign(self, msg_id, timestamp, body):
+    def sign(self, msg_id: str, timestamp: int, body: str) -> str:
         """The ``webhook-signature`` value a ``standard`` sender would send."""
         mac = hmac.new(self._key, f"{msg_id}.{timestamp}.{body}".encode(), hashlib.sha256).digest()
         return "v1," + base64.b64encode(mac).decode()
 
-    def verify(self, raw_body, headers):
+    def verify(self, raw_body: RawBody, headers: Headers) -> Any:
+        """Verify signature and timestamp; return the parsed JSON body, or raise WebhookVerificationError."""
         body = _text(raw_body)
         if self.scheme in ("standard", "standard-ed25519"):
             return self._verify_standard(body, headers)
@@ -206,7 +225,7 @@ def _b64url(value):
     return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
 
 
-def decrypt_data(envelope, keys, field="data"):
+def decrypt_data(envelope: Mapping[str, Any], keys: Mapping[str, str], field: str = "data") -> Any:
     """Decrypt an envelope's A256GCM-encrypted ``data`` (seed 004) with the key named by its
     ``key_id``, from ``keys`` (key id -> base64 key). Verify the signature first. Needs the
     optional ``cryptography`` package (Debian: python3-cryptography)."""
@@ -247,7 +266,7 @@ def _rs256_verify(jwk, signing_input, signature):
     return hmac.compare_digest(em, expected)
 
 
-def fetch_record(url, expected_hash, jwks, timeout=30):
+def fetch_record(url: str, expected_hash: str, jwks: Mapping[str, Any], timeout: float = 30) -> Tuple[bytes, str, Dict[str, Any]]:
     """Download a pointer payload's record and prove it is the announced one: its SHA-512 must
     equal ``expected_hash`` (the webhook's content_hash), and Herald's compact JWS (RS256, header
     ``Herald-Record-Signature``) must verify with ``jwks`` (a dict {"keys": [...]}) and name the

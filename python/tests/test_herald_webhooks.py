@@ -4,7 +4,10 @@ import sys
 import unittest
 from unittest import mock
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+# From the checkout, unless the install test runs this suite against an installed copy.
+INSTALLED = os.environ.get("HERALD_WEBHOOKS_INSTALLED") == "1"
+if not INSTALLED:
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import herald_webhooks  # noqa: E402
 from herald_webhooks import Webhook, WebhookVerificationError, decrypt_data, verify_webhook_signature, _ed25519  # noqa: E402
@@ -157,6 +160,25 @@ class DecryptWithoutCryptographyTest(unittest.TestCase):
         with mock.patch.dict(sys.modules, {"cryptography": None, "cryptography.exceptions": None, "cryptography.hazmat.primitives.ciphers.aead": None}):
             with self.assertRaisesRegex(ImportError, "cryptography"):
                 decrypt_data(ENCRYPTION[0]["envelope"], {})
+
+
+class PackageTest(unittest.TestCase):
+    def test_imported_copy(self):
+        # Installed: the import is the installed copy, typed (py.typed). Else: this checkout's.
+        package_dir = os.path.dirname(herald_webhooks.__file__)
+        checkout = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "herald_webhooks"))
+        self.assertEqual(os.path.realpath(package_dir) != checkout, INSTALLED, package_dir)
+        self.assertTrue(os.path.exists(os.path.join(package_dir, "py.typed")))
+
+    def test_public_functions_are_annotated(self):
+        import inspect
+
+        for fn in (Webhook.__init__, Webhook.verify, Webhook.sign, verify_webhook_signature, decrypt_data, herald_webhooks.fetch_record):
+            signature = inspect.signature(fn)
+            self.assertNotEqual(signature.return_annotation, inspect.Signature.empty, fn.__qualname__)
+            for name, parameter in signature.parameters.items():
+                if name != "self":
+                    self.assertNotEqual(parameter.annotation, inspect.Parameter.empty, f"{fn.__qualname__}({name})")
 
 
 if __name__ == "__main__":
