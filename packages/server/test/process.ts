@@ -47,11 +47,16 @@ export function buildBundle(): void {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Runs `herald serve` as a real child process and waits until /health/ready answers. `entry`: the CLI (tsx, default) or BUNDLE. */
-export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = [], entry = CLI): Promise<ServerProcess> {
+/**
+ * Runs `herald serve` as a real child process and waits until /health/ready answers. `entry`: the
+ * CLI (tsx, default) or BUNDLE, run by this Node; or `installed`, an installed `herald` command
+ * run as a user runs it (its shebang picks Node) from a directory of its own.
+ */
+export async function spawnServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = [], entry = CLI, installed?: { bin: string; cwd: string }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(entry === BUNDLE ? BUNDLE_NODE_ARGS : []), ...nodeArgs, entry, 'serve', ...args], {
-    cwd: REPO_ROOT,
+  const [file, argv] = installed ? [installed.bin, ['serve', ...args]] : [process.execPath, [...(entry === BUNDLE ? BUNDLE_NODE_ARGS : []), ...nodeArgs, entry, 'serve', ...args]];
+  const child = spawn(file, argv, {
+    cwd: installed?.cwd ?? REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HERALD_ALLOW_NETWORKS: '127.0.0.1/32', ...UNTHROTTLED.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,11 +1,11 @@
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { serverPath } from '../paths.js';
+import { ASSETS } from '../paths.js';
 import type { Api } from './context.js';
 
 /** Where `npm run build` (run by `npm install`) puts the dashboard. */
-export const DASHBOARD_DIST = serverPath('..', 'dashboard', 'dist') + '/';
+export const DASHBOARD_DIST = ASSETS.dashboard + '/';
 
 const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets)(\/|$)/;
 

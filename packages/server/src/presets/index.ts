@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverPath } from '../paths.js';
+import { ASSETS } from '../paths.js';
 import type { EnvelopeChoice } from '../envelopes/index.js';
 import type { SchemeOptions } from '../signing/scheme.js';
 
@@ -25,7 +25,7 @@ export interface Preset {
   event_types: { name: string; description: string; schema: Record<string, unknown>; example: unknown }[];
 }
 
-const DIR = serverPath('src', 'presets');
+const DIR = ASSETS.presets;
 
 export const PRESETS: Record<string, Preset> = Object.fromEntries(
   readdirSync(DIR)

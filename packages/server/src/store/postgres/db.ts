@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverPath } from '../../paths.js';
+import { ASSETS } from '../../paths.js';
 import pg from 'pg';
 import { storeFailureReason } from '../failures.js';
 
-const MIGRATIONS_DIR = serverPath('src', 'store', 'postgres', 'migrations');
+const MIGRATIONS_DIR = ASSETS.postgresMigrations;
 const INT8 = 20;
 /** deadlock_detected, serialization_failure: the transaction was aborted whole and can run again. */
 const RETRYABLE = new Set(['40P01', '40001']);

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serverPath } from '../../paths.js';
+import { ASSETS } from '../../paths.js';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = serverPath('src', 'store', 'sqlite', 'migrations');
+const MIGRATIONS_DIR = ASSETS.sqliteMigrations;
 
 /** Opens (creating if needed) the SQLite file in WAL mode, tuned for many small transactions. */
 export function openDatabase(path: string): Db {

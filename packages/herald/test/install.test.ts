@@ -1,0 +1,96 @@
+// The `herald` package as a user installs it: `npm pack`, then `npm install -g` of the tarball
+// into an empty prefix (better-sqlite3 compiles from source), and the installed command run from
+// a directory outside this repository, so nothing can resolve to the checkout's node_modules.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '../../server/test/helpers.js';
+import { spawnServer } from '../../server/test/process.js';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// As a user's shell would have it: no source condition from this repo's test runner.
+const env = { ...process.env, NODE_OPTIONS: '' };
+let work: string;
+let prefix: string;
+let bin: string;
+let installed: string;
+let tarball: string;
+
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'herald-install-'));
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  tarball = join(work, packed.filename);
+  prefix = join(work, 'prefix');
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', '--no-audit', '--no-fund', tarball], {
+    cwd: work,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 600_000,
+  });
+  bin = join(prefix, 'bin', 'herald');
+  installed = join(prefix, 'lib', 'node_modules', 'herald');
+}, { timeout: 660_000 });
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const herald = (args: string[], extraEnv: Record<string, string> = {}) => execFileSync(bin, args, { cwd: work, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+
+test('the bin is compiled JavaScript with the tested dependency versions, and no TypeScript tooling', () => {
+  assert.equal(realpathSync(bin), join(realpathSync(installed), 'dist', 'herald.mjs'));
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  assert.deepEqual(readdirSync(join(installed, 'dist')).filter((f) => f.endsWith('.ts')), []);
+  for (const tooling of ['tsx', 'typescript', 'esbuild']) assert.equal(existsSync(join(installed, 'node_modules', tooling)), false, `${tooling} installed`);
+  const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')).packages;
+  for (const dep of ['fastify', 'better-sqlite3', 'pg', 'commander', 'cookie']) {
+    const version = JSON.parse(readFileSync(join(installed, 'node_modules', dep, 'package.json'), 'utf8')).version;
+    assert.equal(version, lock[`node_modules/${dep}`].version, `${dep} as in package-lock.json`);
+  }
+  // Every package the bundle imports is a declared dependency, and every dependency is imported.
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const imported = new Set<string>();
+  for (const f of readdirSync(join(installed, 'dist')).filter((n) => n.endsWith('.mjs'))) {
+    for (const m of readFileSync(join(installed, 'dist', f), 'utf8').matchAll(/(?:from|import)\s*\(?\s*"([^".][^"]*)"/g)) {
+      const spec = m[1]!;
+      if (spec.startsWith('node:')) continue;
+      imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    }
+  }
+  assert.deepEqual([...imported].sort(), Object.keys(manifest.dependencies).sort());
+});
+
+test('herald --help', () => {
+  const help = herald(['--help']);
+  for (const command of ['serve', 'migrate', 'tenant', 'app', 'endpoint', 'send', 'listen', 'deliveries']) assert.match(help, new RegExp(`\\n  ${command}\\b`), command);
+});
+
+test('herald serve answers /health/ready, serves the dashboard and takes API calls', async () => {
+  const dataDir = join(work, 'data');
+  const server = await spawnServer({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: 'hadm_install_test', NODE_OPTIONS: '' }, [], [], undefined, { bin, cwd: work });
+  try {
+    assert.deepEqual(await (await fetch(`${server.url}/health/ready`)).json(), { status: 'ready' });
+    assert.match(await (await fetch(`${server.url}/`)).text(), /<div id="root">/);
+    const tenant = await fetch(`${server.url}/api/v1/tenants`, { method: 'POST', headers: { authorization: 'Bearer hadm_install_test', 'content-type': 'application/json' }, body: '{"name":"Acme"}' });
+    assert.equal(tenant.status, 201);
+    const presets = await fetch(`${server.url}/api/v1/presets`, { headers: { authorization: `Bearer ${(await tenant.json()).api_keys.test}` } });
+    assert.deepEqual((await presets.json()).data.map((p: { name: string }) => p.name), ['klarefi', 'klariqo', 'kompliant', 'kyc']);
+    assert.ok(existsSync(join(dataDir, 'herald.sqlite')));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('herald migrate, on SQLite and on PostgreSQL', async () => {
+  assert.match(herald(['migrate', '--data-dir', join(work, 'migrated')]), /applied: 001_init/);
+  assert.match(herald(['migrate', '--data-dir', join(work, 'migrated')]), /schema is up to date/);
+  const db = await createTestDatabase();
+  try {
+    assert.match(herald(['migrate'], { DATABASE_URL: db.url }), /applied: 001_init/);
+    assert.match(herald(['migrate'], { DATABASE_URL: db.url }), /schema is up to date \(PostgreSQL\)/);
+  } finally {
+    await db.drop();
+  }
+});
