@@ -72,7 +72,7 @@ before(async () => {
         method: method.toUpperCase(),
         path,
         params: (op.parameters ?? []) as Operation['params'],
-        body: op.requestBody?.content?.['application/json']?.schema ?? null,
+        body: inlineRefs(op.requestBody?.content?.['application/json']?.schema ?? null, doc.components?.schemas ?? {}),
       });
     }
   }
@@ -82,6 +82,15 @@ after(async () => {
   await rx?.close();
   await dns?.close();
 });
+
+/** The schema with every `$ref` to a component replaced by the component (the API has no cycles). */
+function inlineRefs(schema: unknown, components: Record<string, unknown>): any {
+  if (Array.isArray(schema)) return schema.map((s) => inlineRefs(s, components));
+  if (!schema || typeof schema !== 'object') return schema;
+  const ref = (schema as { $ref?: string }).$ref;
+  if (ref) return inlineRefs(components[ref.split('/').pop()!], components);
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, inlineRefs(v, components)]));
+}
 
 // --- hostile values -------------------------------------------------------------------------
 

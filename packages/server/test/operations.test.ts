@@ -59,16 +59,17 @@ describe('health, metrics, OpenAPI', () => {
     for (const p of ['/api/v1/tenants', '/api/v1/app', '/api/v1/app/{app}/endpoint/{endpoint}', '/api/v1/app/{app}/msg', '/api/v1/app/{app}/delivery/{delivery}/attempt', '/api/v1/event-type/{name}']) {
       assert.ok(paths.includes(p), `${p} missing from OpenAPI`);
     }
+    const component = (schema: { $ref: string }) => doc.components.schemas[schema.$ref.split('/').pop()!];
     const publish = doc.paths['/api/v1/app/{app}/msg'].post;
-    assert.ok(publish.requestBody.content['application/json'].schema.properties.type);
+    assert.ok(component(publish.requestBody.content['application/json'].schema).properties.type);
     assert.ok(publish.responses['202']);
     assert.ok(publish.responses['422']);
     assert.ok(publish.parameters.some((p: { name: string; in: string }) => p.name === 'idempotency-key' && p.in === 'header'));
     const bulk = doc.paths['/api/v1/app/{app}/msg/batch'].post;
-    const messages = bulk.requestBody.content['application/json'].schema.properties.messages;
+    const messages = component(bulk.requestBody.content['application/json'].schema).properties.messages;
     assert.equal(messages.maxItems, 100);
     assert.ok(messages.items.properties.idempotency_key);
-    assert.ok(bulk.responses['200'].content['application/json'].schema.properties.data.items.properties.problem);
+    assert.ok(component(bulk.responses['200'].content['application/json'].schema).properties.data.items.properties.problem);
     // Every operation carries a summary and at least one response schema.
     for (const [path, ops] of Object.entries(doc.paths) as [string, Record<string, { summary?: string; responses?: object }>][]) {
       for (const [method, op] of Object.entries(ops)) {

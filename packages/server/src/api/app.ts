@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
+import { openapiOptions } from './openapi.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
@@ -85,18 +86,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   const sessions = makeSessions(options.box, store, { ttlMs: config.security.sessionTtlMs, secureCookies: https });
   installProblemHandlers(app, await serveDashboard(app, options.dashboardDir));
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Herald API',
-        version: '1',
-        description: 'Webhook delivery: publish once, Herald signs, delivers at least once, retries and logs every attempt.',
-      },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'hk_test_… / hk_live_… API key, or the admin token for /tenants' } } },
-      security: [{ apiKey: [] }],
-    },
-  });
+  await app.register(swagger, openapiOptions(options.publicUrl));
 
   const throttle = makeCredentialThrottle(counters, config.security.failedAuthPerWindow, config.security.failedAuthWindowMs);
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
