@@ -67,12 +67,14 @@ test('herald --help', () => {
   for (const command of ['serve', 'migrate', 'tenant', 'app', 'endpoint', 'send', 'listen', 'deliveries']) assert.match(help, new RegExp(`\\n  ${command}\\b`), command);
 });
 
-test('herald serve answers /health/ready, serves the dashboard and takes API calls', async () => {
+test('herald serve answers /health/ready, serves the dashboard and the API reference, and takes API calls', async () => {
   const dataDir = join(work, 'data');
   const server = await spawnServer({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: 'hadm_install_test', NODE_OPTIONS: '' }, [], [], undefined, { bin, cwd: work });
   try {
     assert.deepEqual(await (await fetch(`${server.url}/health/ready`)).json(), { status: 'ready' });
     assert.match(await (await fetch(`${server.url}/`)).text(), /<div id="root">/);
+    assert.match(await (await fetch(`${server.url}/docs`)).text(), /Herald API reference/);
+    assert.equal((await fetch(`${server.url}/docs/api-reference.js`)).status, 200);
     const tenant = await fetch(`${server.url}/api/v1/tenants`, { method: 'POST', headers: { authorization: 'Bearer hadm_install_test', 'content-type': 'application/json' }, body: '{"name":"Acme"}' });
     assert.equal(tenant.status, 201);
     const presets = await fetch(`${server.url}/api/v1/presets`, { headers: { authorization: `Bearer ${(await tenant.json()).api_keys.test}` } });

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import { openapiOptions } from './openapi.js';
+import { docsRoutes } from './docs.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
@@ -116,6 +117,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     });
   }
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  docsRoutes(app as Api);
   publicRecordRoutes(app, options, throttle);
 
   const auth = makeAuth(store, makeLookupCache(store), adminToken, sessions, throttle);

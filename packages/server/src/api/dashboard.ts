@@ -7,7 +7,7 @@ import type { Api } from './context.js';
 /** Where `npm run build` (run by `npm install`) puts the dashboard. */
 export const DASHBOARD_DIST = ASSETS.dashboard + '/';
 
-const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets)(\/|$)/;
+const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets|docs)(\/|$)/;
 
 /**
  * Serves the built dashboard (operator UI at /, customer portal at /portal) from this server:
