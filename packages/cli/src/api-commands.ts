@@ -1,14 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-interface Connection {
-  url: string;
-  token: string;
-}
+import { HeraldClient, type DeliveryStatus, type MessageInput } from '@herald/webhooks/client';
 
 /** Where the API is and who we are: flags, then environment, then the local data dir's admin token. */
-function connection(cmd: Command, kind: 'admin' | 'key'): Connection {
+function connection(cmd: Command, kind: 'admin' | 'key'): HeraldClient {
+  const { url, token } = credentials(cmd, kind);
+  return new HeraldClient({ baseUrl: url, token });
+}
+
+function credentials(cmd: Command, kind: 'admin' | 'key'): { url: string; token: string } {
   const opts = cmd.optsWithGlobals() as { server?: string; apiKey?: string; adminToken?: string; dataDir?: string };
   const url = (opts.server ?? process.env.HERALD_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/$/, '');
   if (kind === 'key') {
@@ -26,21 +27,6 @@ function connection(cmd: Command, kind: 'admin' | 'key'): Connection {
     }
   }
   return { url, token };
-}
-
-async function api(conn: Connection, method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${conn.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${conn.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  const parsed = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const details = parsed?.errors?.map((e: { field: string; message: string }) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
-    throw new Error(`${res.status} ${parsed?.title ?? res.statusText}: ${parsed?.detail ?? text}${details}`);
-  }
-  return parsed;
 }
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
@@ -76,7 +62,7 @@ export function registerApiCommands(program: Command): void {
     .command('create')
     .description('Create a tenant; prints its test and live API keys once')
     .requiredOption('--name <name>', 'tenant name')
-    .action(async (opts: { name: string }, cmd: Command) => print(await api(connection(cmd, 'admin'), 'POST', '/tenants', { name: opts.name })));
+    .action(async (opts: { name: string }, cmd: Command) => print(await connection(cmd, 'admin').createTenant({ name: opts.name })));
 
   const app = program.command('app').description('Applications (API key)');
   app
@@ -86,9 +72,8 @@ export function registerApiCommands(program: Command): void {
     .option('--uid <uid>', 'your own id for it')
     .option('--preset <preset>', 'configure like a provider: klariqo, kyc, klarefi, kompliant')
     .action(async (opts: { name: string; uid?: string; preset?: string }, cmd: Command) =>
-      print(
-        await api(connection(cmd, 'key'), 'POST', '/app', { name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}), ...(opts.preset ? { preset: opts.preset } : {}) }),
-      ),
+      // The server checks the preset's name (422 names the ones it knows).
+      print(await connection(cmd, 'key').createApplication({ name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}), ...(opts.preset ? { preset: opts.preset as never } : {}) })),
     );
 
   program
@@ -96,8 +81,8 @@ export function registerApiCommands(program: Command): void {
     .description("Show or set this environment's delivery defaults (the contract new applications start from)")
     .option('--preset <preset>', 'klariqo, kyc, klarefi or kompliant; installs its event types')
     .action(async (opts: { preset?: string }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
-      print(opts.preset ? await api(conn, 'PATCH', '/settings', { preset: opts.preset }) : await api(conn, 'GET', '/settings'));
+      const herald = connection(cmd, 'key');
+      print(opts.preset ? await herald.updateSettings({ preset: opts.preset as never }) : await herald.getSettings());
     });
 
   const endpoint = program.command('endpoint').description('Endpoints (API key)');
@@ -110,21 +95,20 @@ export function registerApiCommands(program: Command): void {
     .option('--timeout <seconds>', 'timeout in seconds, 1–30', intArg)
     .option('--description <text>', 'description')
     .action(async (opts: { app: string; url: string; types?: string[]; timeout?: number; description?: string }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
       const body = {
         url: opts.url,
         ...(opts.types ? { filter_types: opts.types } : {}),
         ...(opts.timeout ? { timeout_seconds: opts.timeout } : {}),
         ...(opts.description ? { description: opts.description } : {}),
       };
-      print(await api(conn, 'POST', `/app/${encodeURIComponent(opts.app)}/endpoint`, body));
+      print(await connection(cmd, 'key').createEndpoint(opts.app, body));
     });
   endpoint
     .command('list')
     .description("List an application's endpoints")
     .requiredOption('--app <app>', 'application id or uid')
     .action(async (opts: { app: string }, cmd: Command) => {
-      const page = await api(connection(cmd, 'key'), 'GET', `/app/${encodeURIComponent(opts.app)}/endpoint?limit=250`);
+      const page = await connection(cmd, 'key').listEndpoints(opts.app);
       const widths = [30, 8, 50, 20];
       console.log(row(['ID', 'STATUS', 'URL', 'SECRET'], widths));
       for (const ep of page.data) console.log(row([ep.id, ep.status, ep.url, ep.secret], widths));
@@ -139,19 +123,8 @@ export function registerApiCommands(program: Command): void {
     .option('--id <eventId>', 'your own event id')
     .option('--idempotency-key <key>', 'Idempotency-Key header')
     .action(async (opts: { app: string; type: string; payload: unknown; id?: string; idempotencyKey?: string }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
-      const res = await fetch(`${conn.url}/api/v1/app/${encodeURIComponent(opts.app)}/msg`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${conn.token}`,
-          'content-type': 'application/json',
-          ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
-        },
-        body: JSON.stringify({ type: opts.type, payload: opts.payload, ...(opts.id ? { id: opts.id } : {}) }),
-      });
-      const body = await res.json();
-      if (!res.ok) throw new Error(`${res.status} ${body.title}: ${body.detail}`);
-      print(body);
+      const message = { type: opts.type, payload: opts.payload, ...(opts.id ? { id: opts.id } : {}) };
+      print(await connection(cmd, 'key').publish(opts.app, message, { idempotencyKey: opts.idempotencyKey }));
     });
 
   program
@@ -160,7 +133,6 @@ export function registerApiCommands(program: Command): void {
     .requiredOption('--app <app>', 'application id or uid')
     .requiredOption('--file <path>', 'JSON array of messages, or - to read standard input')
     .action(async (opts: { app: string; file: string }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
       const text = readFileSync(opts.file === '-' ? 0 : opts.file, 'utf8');
       let messages: unknown;
       try {
@@ -169,10 +141,11 @@ export function registerApiCommands(program: Command): void {
         throw new InvalidArgumentError(`${opts.file === '-' ? 'standard input' : opts.file} is not valid JSON`);
       }
       if (!Array.isArray(messages)) throw new InvalidArgumentError('the file must hold a JSON array of messages');
-      const out = await api(conn, 'POST', `/app/${encodeURIComponent(opts.app)}/msg/batch`, { messages });
+      // The server checks each message and answers a problem per refused one.
+      const out = await connection(cmd, 'key').publishBatch(opts.app, messages as MessageInput[]);
       print(out);
       // Some refused: a failing exit status, so a script notices (each result says why).
-      if (out.data.some((r: { status: number }) => r.status !== 202)) process.exitCode = 1;
+      if (out.data.some((r) => r.status !== 202)) process.exitCode = 1;
     });
 
   program
@@ -186,23 +159,25 @@ export function registerApiCommands(program: Command): void {
     .option('--interval <ms>', 'poll interval', intArg, 1000)
     .option('--for <seconds>', 'stop after this many seconds', intArg)
     .action(async (opts: { app: string; endpoint: string; forwardTo: string; fromStart?: boolean; after?: string; interval: number; for?: number }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
-      const base = `/app/${encodeURIComponent(opts.app)}/endpoint/${encodeURIComponent(opts.endpoint)}/events?signed=true&limit=100`;
-      let position = opts.after ? `&after=${encodeURIComponent(opts.after)}` : opts.fromStart ? '' : `&since=${encodeURIComponent(new Date().toISOString())}`;
+      const herald = connection(cmd, 'key');
+      let position: { after?: string; since?: string } = opts.after ? { after: opts.after } : opts.fromStart ? {} : { since: new Date().toISOString() };
       const deadline = opts.for ? Date.now() + opts.for * 1000 : Infinity;
       console.log(`listening for ${opts.endpoint}, forwarding to ${opts.forwardTo}`);
       while (Date.now() < deadline) {
-        const page = await api(conn, 'GET', base + position);
+        const page = await herald.listEndpointEvents(opts.app, opts.endpoint, { signed: true, limit: 100, ...position });
         for (const item of page.data) {
+          // With signed=true every event carries the request Herald would have sent.
+          if (!item.request) throw new Error(`the server sent ${item.message.id} without its signed request`);
+          const { headers, body } = item.request;
           const started = Date.now();
           try {
-            const res = await fetch(opts.forwardTo, { method: 'POST', headers: item.request.headers, body: item.request.body });
+            const res = await fetch(opts.forwardTo, { method: 'POST', headers, body });
             console.log(`→ ${res.status} ${item.message.id} ${item.message.type} (${Date.now() - started} ms)`);
           } catch (err) {
             console.log(`✗ ${item.message.id} ${item.message.type}: ${(err as Error).message}`);
           }
         }
-        if (page.cursor) position = `&after=${encodeURIComponent(page.cursor)}`;
+        if (page.cursor) position = { after: page.cursor };
         if (page.done) await new Promise((r) => setTimeout(r, Math.min(opts.interval, Math.max(0, deadline - Date.now()))));
       }
     });
@@ -217,16 +192,14 @@ export function registerApiCommands(program: Command): void {
     .option('-f, --follow', 'poll every second and print deliveries as they change')
     .option('--for <seconds>', 'with --follow, stop after this many seconds', intArg)
     .action(async (opts: { app: string; status?: string; endpoint?: string; limit: number; follow?: boolean; for?: number }, cmd: Command) => {
-      const conn = connection(cmd, 'key');
-      const query = new URLSearchParams({ limit: String(opts.limit) });
-      if (opts.status) query.set('status', opts.status);
-      if (opts.endpoint) query.set('endpoint_id', opts.endpoint);
+      const herald = connection(cmd, 'key');
+      const filter = { limit: opts.limit, status: opts.status as DeliveryStatus | undefined, endpoint_id: opts.endpoint };
       const widths = [30, 30, 30, 10, 8, 6];
       console.log(row(['DELIVERY', 'MESSAGE', 'ENDPOINT', 'STATUS', 'ATTEMPTS', 'HTTP'], widths));
       const seen = new Map<string, string>();
       const deadline = opts.for ? Date.now() + opts.for * 1000 : Infinity;
       for (;;) {
-        const page = await api(conn, 'GET', `/app/${encodeURIComponent(opts.app)}/delivery?${query}`);
+        const page = await herald.listDeliveries(opts.app, filter);
         for (const d of [...page.data].reverse()) {
           const state = `${d.status}:${d.attempt_count}`;
           if (seen.get(d.id) === state) continue;

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { HeraldApiError } from '@herald/webhooks/client';
 import { registerApiCommands } from './api-commands.js';
 import { registerServerCommands } from './server-commands.js';
 
@@ -13,6 +14,10 @@ registerApiCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof InvalidArgumentError) console.error(err.message);
+  else if (err instanceof HeraldApiError) {
+    const { status, title, detail, errors } = err.problem;
+    console.error(`herald: ${status} ${title}: ${detail}${(errors ?? []).map((e) => `\n  ${e.field}: ${e.message}`).join('')}`);
+  }
   else console.error(`herald: ${(err as Error)?.message || String(err)}`);
   process.exitCode = 1;
 });

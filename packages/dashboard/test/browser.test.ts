@@ -131,6 +131,8 @@ test('operator: sign in by keyboard, create an endpoint and copy its secret, see
     await card.getByRole('button', { name: 'Rotate secret' }).click();
     const rotated = (await page.getByTestId('secret').textContent())!;
     assert.match(rotated, /^whsec_/);
+    // The banner names the endpoint (it read "Signing secret for" and a blank before).
+    await page.getByRole('status').filter({ hasText: `Signing secret for ${rx.url}/orders — copy it now` }).waitFor();
     assert.notEqual(rotated, secret);
     await page.getByRole('button', { name: 'Done' }).click();
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApplicationInput } from '@herald/webhooks/client';
 import { api, when } from '../api';
 import { ErrorNote, Link, useAction, useLoad } from '../ui';
 
@@ -15,7 +16,7 @@ export function Apps() {
         className="inline"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await create.run(() => api.createApplication({ name, ...(preset ? { preset } : {}) }))) {
+          if (await create.run(() => api.createApplication({ name, ...(preset ? { preset: preset as NonNullable<ApplicationInput['preset']> } : {}) }))) {
             setName('');
             setPreset('');
             apps.reload();

@@ -1,10 +1,18 @@
 import { useState } from 'react';
-import type { Endpoint, SendResult } from '@herald/webhooks/client';
+import type { Endpoint, EndpointInput, RotatedSecret, SendResult } from '@herald/webhooks/client';
 import { api, when } from '../api';
 import { CopyButton, ErrorNote, StatusBadge, useAction, useLoad } from '../ui';
 
-const SCHEMES = ['', 'standard', 'standard-ed25519', 'hmac-hex', 'timestamped'];
-const ENVELOPES = ['', 'standard', 'classic', 'versioned', 'event', 'flat', 'raw'];
+type Scheme = NonNullable<EndpointInput['signature_scheme']>;
+type EnvelopeName = Extract<NonNullable<EndpointInput['envelope']>, string>;
+const SCHEMES: ('' | Scheme)[] = ['', 'standard', 'standard-ed25519', 'hmac-hex', 'timestamped'];
+const ENVELOPES: ('' | EnvelopeName)[] = ['', 'standard', 'classic', 'versioned', 'event', 'flat', 'raw'];
+
+/** A signing secret to show once, and the endpoint it signs for. */
+interface ShownSecret {
+  url: string;
+  secret: string;
+}
 
 /** A choice where '' means "inherit the application's setting". */
 function InheritSelect({ id, value, options, onChange }: { id: string; value: string; options: string[]; onChange: (v: string) => void }) {
@@ -20,17 +28,17 @@ function InheritSelect({ id, value, options, onChange }: { id: string; value: st
 }
 
 /** A secret is shown in full exactly once: right after creation or rotation. */
-function SecretOnce({ endpoint, onDone }: { endpoint: Endpoint; onDone: () => void }) {
+function SecretOnce({ shown, onDone }: { shown: ShownSecret; onDone: () => void }) {
   return (
     <div className="secret-once" role="status">
       <p>
-        Signing secret for <span className="mono">{endpoint.url}</span> — copy it now, it will not be shown again:
+        Signing secret for <span className="mono">{shown.url}</span> — copy it now, it will not be shown again:
       </p>
       <code data-testid="secret" className="mono">
-        {endpoint.secret}
+        {shown.secret}
       </code>
       <div className="row">
-        <CopyButton text={endpoint.secret} label="Copy secret" />
+        <CopyButton text={shown.secret} label="Copy secret" />
         <button type="button" onClick={onDone}>
           Done
         </button>
@@ -39,7 +47,7 @@ function SecretOnce({ endpoint, onDone }: { endpoint: Endpoint; onDone: () => vo
   );
 }
 
-function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: string; endpoint: Endpoint; types: string[]; onChanged: () => void; onSecret: (e: Endpoint) => void }) {
+function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: string; endpoint: Endpoint; types: string[]; onChanged: () => void; onSecret: (shown: ShownSecret) => void }) {
   const action = useAction();
   const [type, setType] = useState(types[0] ?? '');
   const [result, setResult] = useState<SendResult | null>(null);
@@ -96,8 +104,11 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
           disabled={action.busy}
           onClick={async () => {
             if (!confirm(`Rotate the signing secret? The old secret keeps signing beside the new one for ${graceHours} hours.`)) return;
-            let rotated: Endpoint | null = null;
-            if (await action.run(async () => (rotated = await api.rotateSecret(app, endpoint.id, Math.round(Number(graceHours) * 3600))))) onSecret(rotated!);
+            let rotated: RotatedSecret | null = null;
+            // The answer carries the new secret beside the endpoint (whose own secret is masked).
+            if (await action.run(async () => (rotated = await api.rotateSecret(app, endpoint.id, Math.round(Number(graceHours) * 3600))))) {
+              onSecret({ url: rotated!.endpoint.url, secret: rotated!.secret });
+            }
           }}
         >
           Rotate secret
@@ -137,7 +148,7 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
                 ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
                 description: edit.description,
                 filter_types: filter.length ? filter : null,
-                signature_scheme: edit.scheme || null,
+                signature_scheme: (edit.scheme as Scheme) || null,
                 timeout_seconds: Number(edit.timeout),
               }),
             );
@@ -198,13 +209,13 @@ export function Endpoints({ app }: { app: string }) {
   const types = useLoad(() => api.listEventTypes().catch(() => ({ data: [], iterator: null, done: true })), []);
   const blank = { kind: 'webhook', url: '', description: '', filter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
   const [form, setForm] = useState(blank);
-  const [secretOf, setSecretOf] = useState<Endpoint | null>(null);
+  const [secretOf, setSecretOf] = useState<ShownSecret | null>(null);
   const create = useAction();
   const typeNames = types.data?.data.filter((t) => t.example !== null && t.example !== undefined).map((t) => t.name) ?? [];
   return (
     <section>
       <h3>Endpoints</h3>
-      {secretOf && <SecretOnce endpoint={secretOf} onDone={() => setSecretOf(null)} />}
+      {secretOf && <SecretOnce shown={secretOf} onDone={() => setSecretOf(null)} />}
       <form
         className="grid-form"
         onSubmit={async (e) => {
@@ -226,12 +237,13 @@ export function Endpoints({ app }: { app: string }) {
                   : { url: form.url }),
                 description: form.description,
                 ...(filter.length ? { filter_types: filter } : {}),
-                ...(form.scheme ? { signature_scheme: form.scheme } : {}),
-                ...(form.envelope ? { envelope: form.envelope } : {}),
+                ...(form.scheme ? { signature_scheme: form.scheme as Scheme } : {}),
+                ...(form.envelope ? { envelope: form.envelope as EnvelopeName } : {}),
               })),
           );
           if (ok) {
-            setSecretOf(created);
+            const { url, secret } = created!;
+            setSecretOf({ url, secret });
             setForm(blank);
             endpoints.reload();
           }

@@ -16,10 +16,10 @@ export function EventTypes() {
         onSubmit={async (e) => {
           e.preventDefault();
           setParseError(null);
-          let schema: object | undefined;
+          let schema: Record<string, unknown> | undefined;
           let example: unknown;
           try {
-            schema = form.schema.trim() ? (JSON.parse(form.schema) as object) : undefined;
+            schema = form.schema.trim() ? (JSON.parse(form.schema) as Record<string, unknown>) : undefined;
             example = form.example.trim() ? JSON.parse(form.example) : undefined;
           } catch (err) {
             setParseError(`Schema and example must be JSON: ${describeError(err)}`);
