@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { HeraldApiError } from '@herald/webhooks/client';
 import { registerApiCommands } from './api-commands.js';
+import { registerReceiveCommand } from './receive-command.js';
 import { registerServerCommands } from './server-commands.js';
 
 const program = new Command()
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServerCommands(program);
 registerApiCommands(program);
+registerReceiveCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof InvalidArgumentError) console.error(err.message);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { startReceiver, waitFor, type Receiver } from '../../server/test/helpers.js';
-import { CLI, REPO_ROOT, spawnServer, type ServerProcess } from '../../server/test/process.js';
+import { CLI, REPO_ROOT, freePort, spawnServer, type ServerProcess } from '../../server/test/process.js';
 
 const run = promisify(execFile);
 
@@ -119,6 +119,29 @@ describe('herald CLI, run as a process', () => {
     } finally {
       await local.close();
     }
+  });
+
+  test('receive verifies real deliveries with the endpoint secret, prints them, and refuses forgeries', async () => {
+    const tenant = JSON.parse(await herald(['tenant', 'create', '--name', 'Receive Co']));
+    const withKey = { HERALD_API_KEY: tenant.api_keys.test };
+    await herald(['app', 'create', '--name', 'recv', '--uid', 'recv-app'], withKey);
+    const port = await freePort();
+    const ep = JSON.parse(await herald(['endpoint', 'add', '--app', 'recv-app', '--url', `http://127.0.0.1:${port}/webhooks`], withKey));
+    const receiving = herald(['receive', '--port', String(port), '--for', '8'], { HERALD_SECRET: ep.secret });
+    await waitFor(async () => fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(() => true, () => false), { timeoutMs: 8000, what: 'herald receive listening' });
+    const sent = JSON.parse(await herald(['send', '--app', 'recv-app', '--type', 'invoice.paid', '--payload', '{"invoice":42}'], withKey));
+    // A forgery: right headers, wrong signature.
+    const forged = await fetch(`http://127.0.0.1:${port}/webhooks`, {
+      method: 'POST',
+      headers: { 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA', 'content-type': 'application/json' },
+      body: '{"type":"invoice.paid"}',
+    });
+    assert.equal(forged.status, 400);
+    const out = await receiving;
+    assert.match(out, /receiving webhooks on http:\/\/127\.0\.0\.1:\d+\//);
+    assert.match(out, new RegExp(`✓ verified ${sent.id} invoice\\.paid \\{.*"invoice":42`));
+    assert.match(out, /✗ rejected msg_forged: No matching signature found/);
+    await assert.rejects(herald(['receive', '--port', '0', '--for', '1']), /signing secret is needed/);
   });
 
   test('errors are reported in words with a non-zero exit', async () => {
