@@ -998,6 +998,7 @@ export interface components {
             delivery_id: string;
             duration_ms: number;
             endpoint_id: string;
+            /** @description Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration; null when it succeeded */
             error_class: string | null;
             error_message: string | null;
             id: string;

@@ -362,7 +362,9 @@ export const Attempt = Type.Object({
   response_status: Type.Union([Type.Integer(), Type.Null()]),
   response_headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
   response_body: Type.Union([Type.String(), Type.Null()]),
-  error_class: Type.Union([Type.String(), Type.Null()]),
+  error_class: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration; null when it succeeded',
+  }),
   error_message: Type.Union([Type.String(), Type.Null()]),
   duration_ms: Type.Integer(),
   created_at: Timestamp,
