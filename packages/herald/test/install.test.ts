@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '../../server/test/helpers.js';
-import { spawnServer } from '../../server/test/process.js';
+import { npmPack, spawnServer } from '../../server/test/process.js';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,8 +23,7 @@ let tarball: string;
 
 before(() => {
   work = mkdtempSync(join(tmpdir(), 'herald-install-'));
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  tarball = join(work, packed.filename);
+  tarball = npmPack(pkgDir, work);
   prefix = join(work, 'prefix');
   execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', '--no-audit', '--no-fund', tarball], {
     cwd: work,

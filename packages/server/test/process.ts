@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UNTHROTTLED } from './helpers.js';
 
@@ -96,4 +97,14 @@ export async function spawnServer(env: Record<string, string>, args: string[] = 
       }
     },
   };
+}
+
+/**
+ * `npm pack` of a package directory into `destination`, as a user's environment would run it (no
+ * source condition from this repo's test runner); returns the tarball's path.
+ */
+export function npmPack(packageDir: string, destination: string): string {
+  const env = { ...process.env, NODE_OPTIONS: '' };
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: packageDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
+  return join(destination, packed!.filename);
 }

@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../server/test/browser.js';
+import { npmPack } from '../../server/test/process.js';
 import { createAppAndEndpoint, createTenant, startHerald, startReceiver, waitFor } from '../../server/test/helpers.js';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
@@ -23,8 +24,7 @@ let tarball: string;
 
 before(() => {
   work = mkdtempSync(join(tmpdir(), 'herald-webhooks-pack-'));
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  tarball = join(work, packed.filename);
+  tarball = npmPack(pkgDir, work);
   consumer = join(work, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
