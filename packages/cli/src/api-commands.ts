@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HeraldClient, type DeliveryStatus, type MessageInput } from '@herald/webhooks/client';
+import { HeraldClient, type ApplicationInput, type DeliveryStatus, type MessageInput, type Settings } from '@herald/webhooks/client';
 
 /** Where the API is and who we are: flags, then environment, then the local data dir's admin token. */
 function connection(cmd: Command, kind: 'admin' | 'key'): HeraldClient {
@@ -73,7 +73,7 @@ export function registerApiCommands(program: Command): void {
     .option('--preset <preset>', 'configure like a provider: klariqo, kyc, klarefi, kompliant')
     .action(async (opts: { name: string; uid?: string; preset?: string }, cmd: Command) =>
       // The server checks the preset's name (422 names the ones it knows).
-      print(await connection(cmd, 'key').createApplication({ name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}), ...(opts.preset ? { preset: opts.preset as never } : {}) })),
+      print(await connection(cmd, 'key').createApplication({ name: opts.name, ...(opts.uid ? { uid: opts.uid } : {}), ...(opts.preset ? { preset: opts.preset as ApplicationInput['preset'] } : {}) })),
     );
 
   program
@@ -82,7 +82,7 @@ export function registerApiCommands(program: Command): void {
     .option('--preset <preset>', 'klariqo, kyc, klarefi or kompliant; installs its event types')
     .action(async (opts: { preset?: string }, cmd: Command) => {
       const herald = connection(cmd, 'key');
-      print(opts.preset ? await herald.updateSettings({ preset: opts.preset as never }) : await herald.getSettings());
+      print(opts.preset ? await herald.updateSettings({ preset: opts.preset as Settings['preset'] }) : await herald.getSettings());
     });
 
   const endpoint = program.command('endpoint').description('Endpoints (API key)');

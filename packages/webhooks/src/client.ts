@@ -98,8 +98,14 @@ export class HeraldClient {
     });
     if (res.status === 204) return undefined as T;
     const text = await res.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) throw new HeraldApiError((parsed as Problem | undefined) ?? { type: 'about:blank', title: res.statusText, status: res.status, detail: res.statusText });
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not Herald answering (a proxy's error page, say): report what came back.
+      if (res.ok) throw new Error(`${method} ${path}: the answer (${res.status}) is not JSON: ${text.slice(0, 200)}`);
+    }
+    if (!res.ok) throw new HeraldApiError((parsed as Problem | undefined) ?? { type: 'about:blank', title: res.statusText, status: res.status, detail: text.slice(0, 200) || res.statusText });
     return parsed as T;
   }
 
