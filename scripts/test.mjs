@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test: type-check, then each package's node:test files (through tsx), in one
-// `node --test` run so the summary lines are standard. packages/server/test/postgres/ holds the
+// Runs every test: checks the machine's prerequisites (prerequisites.mjs), type-checks, then runs
+// each package's and scripts/test/'s node:test files (through tsx), in one `node --test` run so
+// the summary lines are standard. packages/server/test/postgres/ holds the
 // same server tests against PostgreSQL (127.0.0.1:5432, user postgres; each creates and drops
 // its own database), so both stores are tested every time.
 import { spawnSync } from 'node:child_process';
