@@ -52,12 +52,12 @@ mkdirSync('.tmp', { recursive: true });
 const run = spawnSync(
   process.execPath,
   [
-    '--conditions=herald-source', '--import', 'tsx', '--test',
+    '--import', 'tsx', '--test',
     '--test-reporter=tap', '--test-reporter-destination=stdout',
     '--test-reporter=spec', `--test-reporter-destination=${reportFile}`,
     ...files,
   ],
-  // Workspace packages resolve to their TypeScript sources, in child processes too.
+  // Workspace packages resolve to their TypeScript sources, in this run and its child processes.
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=herald-source`.trim() } },
 );
 if (run.status !== 0 && existsSync(reportFile)) {

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (never a downloaded browser); HERALD_TEST_CHROMIUM points elsewhere. */
-export const CHROMIUM = process.env.HERALD_TEST_CHROMIUM ?? '/usr/bin/chromium';
+// Debian's Chromium (never a downloaded browser), as npm test's prerequisite check found it;
+// HERALD_TEST_CHROMIUM points elsewhere.
+import { CHROMIUM } from '../../../scripts/prerequisites.mjs';
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which this
 // machine's closed network refuses; --no-sandbox because the tests run as root.

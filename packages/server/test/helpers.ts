@@ -8,9 +8,10 @@ import type { SchemaConfig, SecurityConfig, StoreConfig, TenantLimits } from '..
 import { makeLogger } from '../src/logger.js';
 import pg from 'pg';
 import type { Scope, Store } from '../src/store/types.js';
+// The same server npm test's prerequisite check asked for.
+import { PG_URL as PG_ADMIN_URL } from '../../../scripts/prerequisites.mjs';
 
 /** HERALD_TEST_STORE=postgres runs the suite on PostgreSQL: one fresh database per Herald, dropped after. */
-const PG_ADMIN_URL = process.env.HERALD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_STORE = process.env.HERALD_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -4,9 +4,10 @@ import type { DueRow } from './claimed.js';
 /**
  * PostgreSQL: one statement for every endpoint's share, each endpoint's oldest due rows picked by
  * a LATERAL subquery (one index range each) and locked SKIP LOCKED, so a claim never waits for a
- * row another transaction holds (a replay requeueing it). The LIMIT (every grant's take together, which the picked rows never exceed)
- * is there for the planner: it cannot see a LATERAL's LIMIT, guessed a hundred rows per endpoint
- * and joined the picked ids by hashing the whole deliveries table, a sequential scan per claim.
+ * row another transaction holds (a replay requeueing it). The LIMIT (every grant's take together,
+ * which the picked rows never exceed) is there for the planner: it cannot see a LATERAL's LIMIT,
+ * guessed a hundred rows per endpoint and joined the picked ids by hashing the whole deliveries
+ * table, a sequential scan per claim.
  */
 export const leaseDuePostgres: LeaseDue = (q, grants, { now, owner, leaseGraceMs }) =>
   q.all<DueRow>(
