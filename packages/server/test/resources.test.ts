@@ -28,6 +28,37 @@ describe('applications, event types and endpoints', () => {
     assert.equal((await call('GET', `/api/v1/app/${created.body.id}`)).status, 404);
   });
 
+  test('endpoint uids and channels: lookup by uid, 409 on a taken uid, channels route messages', async () => {
+    const app = (await call('POST', '/api/v1/app', { name: 'Channels' })).body;
+    const base = `/api/v1/app/${app.id}/endpoint`;
+    const eu = await call('POST', base, { url: 'https://example.com/eu', uid: 'eu-hook', channels: ['eu'] });
+    assert.equal(eu.status, 201);
+    assert.equal(eu.body.uid, 'eu-hook');
+    assert.deepEqual(eu.body.channels, ['eu']);
+    const all = (await call('POST', base, { url: 'https://example.com/all' })).body;
+    assert.equal(all.uid, null);
+    assert.equal(all.channels, null);
+    assert.equal((await call('GET', `${base}/eu-hook`)).body.id, eu.body.id);
+    const taken = await call('POST', base, { url: 'https://example.com/x', uid: 'eu-hook' });
+    assert.equal(taken.status, 409);
+    assert.equal((await call('PATCH', `${base}/${all.id}`, { uid: 'eu-hook' })).status, 409);
+    for (const bad of [{ channels: [] }, { channels: ['a b'] }, { channels: ['a', 'a'] }, { uid: 'has space' }, { channels: Array.from({ length: 11 }, (_, i) => `c${i}`) }]) {
+      const res = await call('POST', base, { url: 'https://example.com/bad', ...bad });
+      assert.equal(res.status, 422, JSON.stringify(bad));
+    }
+    const published = await call('POST', `/api/v1/app/${app.id}/msg`, { type: 'a.b', payload: {}, channels: ['eu'] });
+    assert.equal(published.status, 202);
+    assert.deepEqual(published.body.channels, ['eu']);
+    const plain = await call('POST', `/api/v1/app/${app.id}/msg`, { type: 'a.b', payload: {} });
+    const reached = async (msg: string) => (await call('GET', `/api/v1/app/${app.id}/msg/${msg}/delivery`)).body.data.map((d: { endpoint_id: string }) => d.endpoint_id).sort();
+    assert.deepEqual(await reached(published.body.id), [eu.body.id, all.id].sort());
+    assert.deepEqual(await reached(plain.body.id), [all.id]);
+    assert.equal((await call('POST', `/api/v1/app/${app.id}/msg`, { type: 'a.b', payload: {}, channels: ['bad channel'] })).status, 422);
+    assert.equal((await call('DELETE', `${base}/eu-hook`)).status, 204);
+    assert.equal((await call('GET', `${base}/eu-hook`)).status, 404);
+    assert.equal((await call('POST', base, { url: 'https://example.com/eu2', uid: 'eu-hook' })).status, 201, 'a deleted endpoint frees its uid');
+  });
+
   test('cursor pagination walks every application exactly once, newest first', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) ids.push((await call('POST', '/api/v1/app', { name: `page-${i}` })).body.id);

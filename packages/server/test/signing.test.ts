@@ -20,6 +20,15 @@ test('standard signs every vector', () => {
   }
 });
 
+test("standard schemes sign under Svix's svix-* names, or both sets, when the options say so", () => {
+  const [v] = vectors.standard;
+  const sign = (header_names: 'webhook' | 'svix' | 'both') =>
+    getScheme('standard').sign({ id: v.id, timestamp: v.timestamp, createdAt: 0, body: v.body, keys: [keyFromSecret(v.secret)], options: { header_names } });
+  assert.deepEqual(sign('svix'), { 'svix-id': v.id, 'svix-timestamp': String(v.timestamp), 'svix-signature': v.signature });
+  assert.deepEqual(Object.keys(sign('both')).sort(), ['svix-id', 'svix-signature', 'svix-timestamp', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
+  assert.deepEqual(sign('webhook'), { 'webhook-id': v.id, 'webhook-timestamp': String(v.timestamp), 'webhook-signature': v.signature });
+});
+
 test('standard-ed25519 signs the vector from its whsk_ key', () => {
   const [v] = vectors['standard-ed25519'];
   const sealed = box.seal(JSON.stringify({ secret: 'whsec_x', signing_key: v.signing_key }));

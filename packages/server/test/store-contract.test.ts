@@ -66,7 +66,7 @@ async function endpoint(store: Store, scope: Scope, appId: string, extra: Partia
   const row = await store.createEndpoint(
     scope,
     {
-      id, app_id: appId, kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
+      id, app_id: appId, uid: null, channels: null, kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
       filter_types: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, metadata: {}, signature_scheme: null,
       scheme_options: null, envelope: null, encrypt_data: null, enabled_at: now, verified_at: null, verification_error: null, created_at: now, updated_at: now,
       ...extra,
@@ -178,6 +178,71 @@ for (const [name, store] of stores) {
       const stored = (await store.listMessages(scope, appId, {}, { limit: 50 })).data.map((m) => m.id).sort();
       assert.deepEqual(stored, [id(0), id(1), id(4), id(7)].sort());
       assert.deepEqual(await store.queueStats(), { pending: 4, delivering: 0 });
+    });
+
+    test('publish: an endpoint with channels gets only messages sharing one of them, alone and in a batch', async () => {
+      await isolate(store);
+      const { scope, appId } = await tenantWithApp(store);
+      const all = await endpoint(store, scope, appId);
+      const eu = await endpoint(store, scope, appId, { channels: ['eu', 'global'] });
+      const us = await endpoint(store, scope, appId, { channels: ['us'] });
+      const reached = async (outcome: Awaited<ReturnType<Store['publish']>>) => {
+        assert.equal(outcome.kind, 'created');
+        const id = outcome.kind === 'created' ? outcome.message.id : '';
+        return (await store.listDeliveries(scope, appId, { message_id: id }, { limit: 10 })).data.map((d) => d.endpoint_id).sort();
+      };
+      assert.deepEqual(await reached(await store.publish(scope, message(appId))), [all]);
+      const alone = await store.publish(scope, message(appId, { channels: ['global'] }));
+      assert.deepEqual(await reached(alone), [all, eu].sort());
+      assert.deepEqual(alone.kind === 'created' && alone.message.channels, ['global']);
+      const batch = await store.publishBatch([message(appId, { channels: ['us', 'eu'] }), message(appId, { channels: ['mars'] }), message(appId)].map((input) => ({ scope, input })));
+      assert.deepEqual(await reached(batch[0] as never), [all, eu, us].sort());
+      assert.deepEqual(await reached(batch[1] as never), [all]);
+      assert.deepEqual(batch.map((o) => o.kind === 'created' && o.deliveries), [3, 1, 1]);
+      // Channels are stored with the message and filter the message list.
+      const stored = await store.listMessages(scope, appId, { channel: 'eu' }, { limit: 10 });
+      assert.deepEqual(stored.data.map((m) => m.channels), [['us', 'eu']]);
+      assert.equal((await store.listMessages(scope, appId, { event_types: ['order.created', 'x'] }, { limit: 10 })).data.length, 5);
+      assert.equal((await store.listMessages(scope, appId, { event_types: ['x'] }, { limit: 10 })).data.length, 0);
+    });
+
+    test('endpoints: a uid finds the endpoint, is unique among live ones, and is free again once deleted', async () => {
+      await isolate(store);
+      const { scope, appId } = await tenantWithApp(store);
+      const id = await endpoint(store, scope, appId, { uid: 'main' });
+      assert.equal((await store.getEndpoint(scope, appId, 'main'))?.id, id);
+      assert.equal((await store.getEndpoint(scope, appId, id))?.uid, 'main');
+      await assert.rejects(endpoint(store, scope, appId, { uid: 'main' }), (err: Error) => /unique|UNIQUE/.test(String((err as { message?: string }).message ?? err)));
+      const other = await tenantWithApp(store);
+      assert.equal(await store.getEndpoint(other.scope, appId, 'main'), null, "another tenant's scope does not see it");
+      assert.equal(await store.deleteEndpoint(scope, appId, id, Date.now()), true);
+      assert.equal(await store.getEndpoint(scope, appId, 'main'), null);
+      const again = await endpoint(store, scope, appId, { uid: 'main' });
+      assert.equal((await store.getEndpoint(scope, appId, 'main'))?.id, again);
+      const renamed = await store.updateEndpoint(scope, appId, again, { uid: 'renamed' }, Date.now());
+      assert.equal(renamed?.uid, 'renamed');
+    });
+
+    test('pages: `before` reads the page before a cursor, newest first; deliveries counted by status', async () => {
+      await isolate(store);
+      const { scope, appId } = await tenantWithApp(store);
+      await endpoint(store, scope, appId);
+      for (let i = 0; i < 5; i++) await store.publish(scope, message(appId, { now: Date.now() + i }));
+      const first = await store.listMessages(scope, appId, {}, { limit: 2 });
+      const second = await store.listMessages(scope, appId, {}, { limit: 2, iterator: first.iterator! });
+      assert.equal(second.prev_iterator, second.data[0]!.id);
+      const back = await store.listMessages(scope, appId, {}, { limit: 2, before: second.prev_iterator! });
+      assert.deepEqual(back.data.map((m) => m.id), first.data.map((m) => m.id));
+      assert.equal(back.done, true, 'nothing newer than the first page');
+      assert.equal(back.iterator, first.iterator);
+      const deliveries = await store.listDeliveries(scope, appId, {}, { limit: 2, before: (await store.listDeliveries(scope, appId, {}, { limit: 10 })).data[4]!.id });
+      assert.equal(deliveries.data.length, 2);
+      assert.ok(deliveries.data[0]!.id > deliveries.data[1]!.id, 'newest first');
+      assert.equal(deliveries.done, false);
+      const [delivery] = (await claim(store, 'w1', 1, Date.now() + 10)).deliveries;
+      await store.recordOutcomes([outcome(delivery!, 'w1', true, Date.now())], Date.now(), { autoDisableAfterMs: HOUR });
+      assert.deepEqual(await store.countDeliveries(scope, appId, {}), { pending: 4, delivering: 0, succeeded: 1, failed: 0, discarded: 0 });
+      assert.deepEqual(await store.countDeliveries(scope, appId, { until: 0 }), { pending: 0, delivering: 0, succeeded: 0, failed: 0, discarded: 0 });
     });
 
     test('claim: fair shares across endpoints, capped by max_in_flight and the rate limit', async () => {

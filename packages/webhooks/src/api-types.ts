@@ -1023,6 +1023,8 @@ export interface components {
         };
         BatchIn: {
             messages: {
+                /** @description Endpoints that list channels receive this message only when it carries one of theirs */
+                channels?: string[] | null;
                 /** @description Your own event id: publishing it again returns the original message */
                 id?: string;
                 /** @description This message's Idempotency-Key: within 24 h, the same key with the same message replays the first */
@@ -1181,6 +1183,7 @@ export interface components {
         };
         Endpoint: {
             app_id: string;
+            channels: string[] | null;
             /** Format: date-time */
             created_at: string;
             description: string;
@@ -1230,6 +1233,7 @@ export interface components {
             throttle_reason: string | null;
             throttled_until: string | null;
             timeout_seconds: number;
+            uid: string | null;
             /** Format: date-time */
             updated_at: string;
             url: string;
@@ -1237,6 +1241,8 @@ export interface components {
             verified_at: string | null;
         };
         EndpointIn: {
+            /** @description Only messages published with one of these channels; null or absent for every message */
+            channels?: string[] | null;
             description?: string;
             disabled?: boolean;
             email?: components["schemas"]["EmailChannelIn"];
@@ -1269,6 +1275,8 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
+            uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
             url?: string;
         };
@@ -1278,6 +1286,8 @@ export interface components {
             iterator: string | null;
         };
         EndpointPatch: {
+            /** @description Only messages published with one of these channels; null or absent for every message */
+            channels?: string[] | null;
             description?: string;
             disabled?: boolean;
             email?: components["schemas"]["EmailChannelIn"];
@@ -1303,6 +1313,8 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
+            uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
             url?: string;
         };
@@ -1488,6 +1500,7 @@ export interface components {
             data: components["schemas"]["WebhookKey"][];
         };
         Message: {
+            channels: string[] | null;
             /** Format: date-time */
             created_at: string;
             event_id: string | null;
@@ -1501,6 +1514,8 @@ export interface components {
             type: string;
         };
         MessageIn: {
+            /** @description Endpoints that list channels receive this message only when it carries one of theirs */
+            channels?: string[] | null;
             /** @description Your own event id: publishing it again returns the original message */
             id?: string;
             /** @description Any JSON value; validated against the event type schema when it has one */
@@ -1562,6 +1577,11 @@ export interface components {
         SchemeOptions: {
             /** @description timestamped: the signature header, e.g. X-Klarefi-Signature */
             header_name?: string;
+            /**
+             * @description standard schemes: webhook-id/-timestamp/-signature (default), Svix's svix-* names, or both sets
+             * @enum {string}
+             */
+            header_names?: "webhook" | "svix" | "both";
             /** @enum {string} */
             signed_content?: "body" | "timestamp.body";
             /** @description No control characters */
@@ -3259,6 +3279,7 @@ export interface operations {
                      *         {
                      *           "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *           "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *           "uid": null,
                      *           "kind": "webhook",
                      *           "email": null,
                      *           "url": "https://acme.example.com/webhooks/herald",
@@ -3271,6 +3292,7 @@ export interface operations {
                      *             "order.created",
                      *             "order.paid"
                      *           ],
+                     *           "channels": null,
                      *           "timeout_seconds": 15,
                      *           "retry_schedule": null,
                      *           "max_in_flight": 10,
@@ -3433,6 +3455,7 @@ export interface operations {
                      * @example {
                      *       "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *       "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *       "uid": null,
                      *       "kind": "webhook",
                      *       "email": null,
                      *       "url": "https://acme.example.com/webhooks/herald",
@@ -3445,6 +3468,7 @@ export interface operations {
                      *         "order.created",
                      *         "order.paid"
                      *       ],
+                     *       "channels": null,
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -3590,6 +3614,7 @@ export interface operations {
                      * @example {
                      *       "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *       "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *       "uid": null,
                      *       "kind": "webhook",
                      *       "email": null,
                      *       "url": "https://acme.example.com/webhooks/herald",
@@ -3602,6 +3627,7 @@ export interface operations {
                      *         "order.created",
                      *         "order.paid"
                      *       ],
+                     *       "channels": null,
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -3878,6 +3904,7 @@ export interface operations {
                      * @example {
                      *       "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *       "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *       "uid": null,
                      *       "kind": "webhook",
                      *       "email": null,
                      *       "url": "https://acme.example.com/webhooks/herald",
@@ -3890,6 +3917,7 @@ export interface operations {
                      *         "order.created",
                      *         "order.paid"
                      *       ],
+                     *       "channels": null,
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -4054,6 +4082,7 @@ export interface operations {
                      *               "currency": "EUR"
                      *             },
                      *             "record": null,
+                     *             "channels": null,
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "delivery": {
@@ -4351,6 +4380,7 @@ export interface operations {
                      *       "endpoint": {
                      *         "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *         "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *         "uid": null,
                      *         "kind": "webhook",
                      *         "email": null,
                      *         "url": "https://acme.example.com/webhooks/herald",
@@ -4363,6 +4393,7 @@ export interface operations {
                      *           "order.created",
                      *           "order.paid"
                      *         ],
+                     *         "channels": null,
                      *         "timeout_seconds": 15,
                      *         "retry_schedule": null,
                      *         "max_in_flight": 10,
@@ -4658,6 +4689,7 @@ export interface operations {
                      *       "endpoint": {
                      *         "id": "ep_01jdx3w2c4v6b8n0m2k4j6h8g0",
                      *         "app_id": "app_01jdx3v8m6k2q9w4e5r7t8y0u1",
+                     *         "uid": null,
                      *         "kind": "webhook",
                      *         "email": null,
                      *         "url": "https://acme.example.com/webhooks/herald",
@@ -4670,6 +4702,7 @@ export interface operations {
                      *           "order.created",
                      *           "order.paid"
                      *         ],
+                     *         "channels": null,
                      *         "timeout_seconds": 15,
                      *         "retry_schedule": null,
                      *         "max_in_flight": 10,
@@ -4844,6 +4877,7 @@ export interface operations {
                      *             "currency": "EUR"
                      *           },
                      *           "record": null,
+                     *           "channels": null,
                      *           "created_at": "2026-12-01T09:30:00.000Z"
                      *         }
                      *       ],
@@ -5000,6 +5034,7 @@ export interface operations {
                      *         "currency": "EUR"
                      *       },
                      *       "record": null,
+                     *       "channels": null,
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -5136,6 +5171,7 @@ export interface operations {
                      *         "currency": "EUR"
                      *       },
                      *       "record": null,
+                     *       "channels": null,
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -5592,6 +5628,7 @@ export interface operations {
                      *               "currency": "EUR"
                      *             },
                      *             "record": null,
+                     *             "channels": null,
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "replayed": false
@@ -8573,6 +8610,7 @@ export interface operations {
                      *       "scheme_options": {
                      *         "header_name": "example",
                      *         "signed_content": "body",
+                     *         "header_names": "webhook",
                      *         "user_agent": "example"
                      *       },
                      *       "envelope": "standard"
@@ -8710,6 +8748,7 @@ export interface operations {
                      *       "scheme_options": {
                      *         "header_name": "example",
                      *         "signed_content": "body",
+                     *         "header_names": "webhook",
                      *         "user_agent": "example"
                      *       },
                      *       "envelope": "standard",

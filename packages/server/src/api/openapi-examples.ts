@@ -27,6 +27,7 @@ const application = {
 const endpoint = {
   id: 'ep_01jdx3w2c4v6b8n0m2k4j6h8g0',
   app_id: application.id,
+  uid: null,
   kind: 'webhook',
   email: null,
   url: 'https://acme.example.com/webhooks/herald',
@@ -36,6 +37,7 @@ const endpoint = {
   throttled_until: null,
   throttle_reason: null,
   filter_types: ['order.created', 'order.paid'],
+  channels: null,
   timeout_seconds: 15,
   retry_schedule: null,
   max_in_flight: 10,
@@ -61,6 +63,7 @@ const message = {
   type: 'order.created',
   payload: { order_id: 'ord_1234', total: 4200, currency: 'EUR' },
   record: null,
+  channels: null,
   created_at: at,
 };
 

@@ -43,6 +43,7 @@ export const present = {
   endpoint: (e: EndpointRow, fullSecret?: string) => ({
     id: e.id,
     app_id: e.app_id,
+    uid: e.uid,
     kind: e.kind,
     email: e.channel_config
       ? {
@@ -65,6 +66,7 @@ export const present = {
     disabled_reason: e.disabled_reason,
     ...livePause(e),
     filter_types: e.filter_types,
+    channels: e.channels,
     timeout_seconds: e.timeout_ms / 1000,
     retry_schedule: e.retry_schedule,
     max_in_flight: e.max_in_flight,
@@ -99,6 +101,7 @@ export const present = {
     type: m.event_type,
     payload: m.payload === null ? null : (JSON.parse(m.payload) as unknown),
     record: m.record_id ? { id: m.record_id, format: m.record_format! } : null,
+    channels: m.channels,
     created_at: iso(m.created_at),
   }),
   delivery: (d: DeliveryRow) => ({

@@ -63,40 +63,46 @@ export function installProblemHandlers(app: FastifyInstance, pageFallback?: (req
     return sendProblem(reply, { type: slug('Not Found'), title: 'Not Found', status: 404, detail: `No route for ${req.method} ${req.url.split('?')[0]}` });
   });
 
-  app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
-    if (err instanceof HttpProblem) {
-      if (err.headers) void reply.headers(err.headers);
-      return sendProblem(reply, { ...problemFor(err, req.log), instance: req.url });
-    }
-    if (err.validation) {
-      const context = err.validationContext ?? 'request';
-      const errors = fieldErrors(err.validation as AjvError[], context === 'querystring' ? 'query' : context);
-      return sendProblem(reply, {
-        type: slug('Validation Failed'),
-        title: 'Validation Failed',
-        status: 422,
-        detail: `The request ${context} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
-        errors,
-      });
-    }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const detail =
-        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'The request body is larger than this server accepts'
-          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'Send the request body as application/json'
-            : err instanceof SyntaxError || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-              ? `The request body is not valid JSON: ${err.message}`
-              : err.message;
-      const title = status === 413 ? 'Payload Too Large' : (STATUS_CODES[status] ?? 'Bad Request');
-      return sendProblem(reply, { type: slug(title), title, status, detail });
-    }
-    const failure = asStoreFailure(err);
-    if (failure) void reply.header('retry-after', String(RETRY_AFTER_SECONDS[failure.reason]));
-    const problem = problemFor(err, req.log);
-    return sendProblem(reply, failure ? { ...problem, instance: req.url } : problem);
-  });
+  app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => sendProblem(reply, problemOfRequest(err, req, reply)));
+}
+
+/**
+ * The problem any error of a request answers (a typed error, a validation failure, a framework
+ * refusal, a store outage, a bug), with the headers that go with it set on the reply.
+ */
+export function problemOfRequest(err: FastifyError & { validationContext?: string }, req: FastifyRequest, reply: FastifyReply): Problem {
+  if (err instanceof HttpProblem) {
+    if (err.headers) void reply.headers(err.headers);
+    return { ...problemFor(err, req.log), instance: req.url };
+  }
+  if (err.validation) {
+    const context = err.validationContext ?? 'request';
+    const errors = fieldErrors(err.validation as AjvError[], context === 'querystring' ? 'query' : context);
+    return {
+      type: slug('Validation Failed'),
+      title: 'Validation Failed',
+      status: 422,
+      detail: `The request ${context} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+      errors,
+    };
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const detail =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'The request body is larger than this server accepts'
+        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Send the request body as application/json'
+          : err instanceof SyntaxError || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? `The request body is not valid JSON: ${err.message}`
+            : err.message;
+    const title = status === 413 ? 'Payload Too Large' : (STATUS_CODES[status] ?? 'Bad Request');
+    return { type: slug(title), title, status, detail };
+  }
+  const failure = asStoreFailure(err);
+  if (failure) void reply.header('retry-after', String(RETRY_AFTER_SECONDS[failure.reason]));
+  const problem = problemFor(err, req.log);
+  return failure ? { ...problem, instance: req.url } : problem;
 }
 
 /**

@@ -22,6 +22,9 @@ export const SchemeOptions = Type.Object(
   {
     header_name: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", maxLength: 100, description: 'timestamped: the signature header, e.g. X-Klarefi-Signature' })),
     signed_content: Type.Optional(Type.Union([Type.Literal('body'), Type.Literal('timestamp.body')])),
+    header_names: Type.Optional(
+      Type.Union([Type.Literal('webhook'), Type.Literal('svix'), Type.Literal('both')], { description: "standard schemes: webhook-id/-timestamp/-signature (default), Svix's svix-* names, or both sets" }),
+    ),
     user_agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: FIELD_VALUE_PATTERN, description: 'No control characters' })),
   },
   { additionalProperties: false },
@@ -204,9 +207,12 @@ const EmailChannelOut = Type.Object({
   }),
 });
 
+export const Channels = Type.Array(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' }), { minItems: 1, maxItems: 10, uniqueItems: true });
+
 export const Endpoint = Type.Object({
   id: Type.String(),
   app_id: Type.String(),
+  uid: Type.Union([Type.String(), Type.Null()]),
   kind: EndpointKind,
   email: Type.Union([EmailChannelOut, Type.Null()]),
   url: Type.String(),
@@ -216,6 +222,7 @@ export const Endpoint = Type.Object({
   throttled_until: Type.Union([Type.String({ format: 'date-time', description: 'Back-pressure: the receiver asked for a pause (429, 503 with Retry-After, repeated timeouts); nothing is sent before this time' }), Type.Null()]),
   throttle_reason: Type.Union([Type.String({ description: 'rate_limited, unavailable or timeouts' }), Type.Null()]),
   filter_types: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  channels: Type.Union([Type.Array(Type.String()), Type.Null()]),
   timeout_seconds: Type.Number(),
   retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
   max_in_flight: Type.Integer(),
@@ -235,6 +242,10 @@ export const Endpoint = Type.Object({
   updated_at: Timestamp,
 });
 const EndpointFields = {
+  uid: Type.Union([Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$' }), Type.Null()], {
+    description: 'Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id',
+  }),
+  channels: Type.Union([Channels, Type.Null()], { description: 'Only messages published with one of these channels; null or absent for every message' }),
   url: Type.String({ minLength: 1, maxLength: 2048, description: 'https:// (http:// is accepted in the test environment)' }),
   description: Type.String({ maxLength: 2000 }),
   filter_types: Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { minItems: 1, maxItems: 500 }), Type.Null()], {
@@ -256,10 +267,12 @@ const EndpointFields = {
 export const EndpointIn = Type.Object(
   {
     kind: Type.Optional(EndpointKind),
+    uid: Type.Optional(EndpointFields.uid),
     url: Type.Optional(EndpointFields.url),
     email: Type.Optional(EmailChannelIn),
     description: Type.Optional(EndpointFields.description),
     filter_types: Type.Optional(EndpointFields.filter_types),
+    channels: Type.Optional(EndpointFields.channels),
     disabled: Type.Optional(EndpointFields.disabled),
     timeout_seconds: Type.Optional(EndpointFields.timeout_seconds),
     retry_schedule: Type.Optional(EndpointFields.retry_schedule),
@@ -283,6 +296,7 @@ export const Message = Type.Object({
   type: Type.String(),
   payload: Type.Unknown(),
   record: Type.Union([Type.Object({ id: Type.String(), format: Type.String() }), Type.Null()], { description: 'The attached record; deliveries carry a pointer to it' }),
+  channels: Type.Union([Type.Array(Type.String()), Type.Null()]),
   created_at: Timestamp,
 });
 export const MessageIn = Type.Object(
@@ -290,6 +304,7 @@ export const MessageIn = Type.Object(
     type: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$' }),
     payload: Type.Unknown({ description: 'Any JSON value; validated against the event type schema when it has one' }),
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own event id: publishing it again returns the original message' })),
+    channels: Type.Optional(Type.Union([Channels, Type.Null()], { description: 'Endpoints that list channels receive this message only when it carries one of theirs' })),
     record: Type.Optional(
       Type.Object(
         { id: Type.String({ minLength: 1, maxLength: 64 }), format: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._+-]+$' }) },

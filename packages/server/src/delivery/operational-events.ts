@@ -28,6 +28,7 @@ export function makeOperationalEvents(deps: { store: Pick<Store, 'getEnvironment
         app: ops,
         event_type: type,
         event_id: null,
+        channels: null,
         payload: JSON.stringify({ ...payload, timestamp: new Date().toISOString() }),
         record: null,
         idempotency_key: null,

@@ -21,6 +21,8 @@ export interface PublishRequest {
   /** JSON text, as it will be stored and sent. */
   payload: string;
   record: { id: string; format: string } | null;
+  /** Only endpoints with no channels or one of these receive it. */
+  channels: string[] | null;
   idempotency_key: string | null;
 }
 
@@ -121,11 +123,12 @@ function toInput(r: PublishRequest, now: number): PublishInput {
     event_id: r.event_id,
     payload: r.payload,
     record: r.record,
+    channels: r.channels,
     now,
     idempotency: r.idempotency_key
       ? {
           key: r.idempotency_key,
-          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record])).digest('hex'),
+          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record, ...(r.channels ? [r.channels] : [])])).digest('hex'),
           window_ms: IDEMPOTENCY_WINDOW_MS,
         }
       : null,

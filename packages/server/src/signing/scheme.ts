@@ -10,6 +10,8 @@ export interface SchemeOptions {
   header_name?: string;
   /** hmac-hex: what is signed, the raw body (default) or `timestamp.body`. */
   signed_content?: 'body' | 'timestamp.body';
+  /** standard schemes: `webhook-*` headers (default), Svix's `svix-*` names, or both sets. */
+  header_names?: 'webhook' | 'svix' | 'both';
   /** Any scheme: the User-Agent sent with deliveries. */
   user_agent?: string;
 }
@@ -33,4 +35,16 @@ export interface SignatureScheme {
   /** One line for docs and the API: what is signed, with which key. */
   readonly description: string;
   sign(input: SignInput): Record<string, string>;
+}
+
+/** The id, timestamp and signature headers of the Standard Webhooks schemes, under the names the options choose. */
+export function standardHeaders(options: SchemeOptions, id: string, timestamp: number, signature: string): Record<string, string> {
+  const names = options.header_names ?? 'webhook';
+  const headers: Record<string, string> = {};
+  for (const prefix of names === 'both' ? ['webhook', 'svix'] : [names]) {
+    headers[`${prefix}-id`] = id;
+    headers[`${prefix}-timestamp`] = String(timestamp);
+    headers[`${prefix}-signature`] = signature;
+  }
+  return headers;
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { SignatureScheme } from './scheme.js';
+import { standardHeaders, type SignatureScheme } from './scheme.js';
 
 /** The HMAC key of a Standard Webhooks secret: the base64-decoded part after `whsec_`. */
 export function standardKey(secret: string): Buffer {
@@ -13,12 +13,8 @@ export function standardKey(secret: string): Buffer {
 export const standardScheme: SignatureScheme = {
   name: 'standard',
   description: 'webhook-signature: v1,<base64 HMAC-SHA256(base64-decoded whsec_ key, "id.timestamp.body")>, one per live secret',
-  sign({ id, timestamp, body, keys }) {
+  sign({ id, timestamp, body, keys, options }) {
     const content = `${id}.${timestamp}.${body}`;
-    return {
-      'webhook-id': id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': keys.map((k) => 'v1,' + createHmac('sha256', standardKey(k.secret)).update(content).digest('base64')).join(' '),
-    };
+    return standardHeaders(options, id, timestamp, keys.map((k) => 'v1,' + createHmac('sha256', standardKey(k.secret)).update(content).digest('base64')).join(' '));
   },
 };

@@ -12,6 +12,8 @@ export interface PublishInput {
   event_id: string | null;
   payload: string;
   record?: { id: string; format: string } | null;
+  /** Endpoints that list channels receive the message only when it carries one of theirs. */
+  channels?: string[] | null;
   now: number;
   idempotency: { key: string; request_hash: string; window_ms: number } | null;
   /**

@@ -14,12 +14,18 @@ export interface Page<T> {
   data: T[];
   /** Pass back as `iterator` to get the next page; null when done. */
   iterator: string | null;
+  /** Pass back as `before` to get the page before this one (newer rows); null on an empty page. */
+  prev_iterator: string | null;
+  /** No more rows in the direction this page was read. */
   done: boolean;
 }
 
 export interface PageQuery {
   limit: number;
+  /** Rows older than this id (the next page). */
   iterator?: string | undefined;
+  /** Rows newer than this id, the nearest first (the page before); wins over `iterator`. */
+  before?: string | undefined;
 }
 
 export interface TenantRow {
@@ -122,6 +128,8 @@ export interface EmailChannelConfig {
 export interface EndpointRow {
   id: string;
   app_id: string;
+  /** The caller's own id for the endpoint, unique in its application; paths take it in place of the id. */
+  uid: string | null;
   kind: EndpointKind;
   channel_config: EmailChannelConfig | null;
   url: string;
@@ -129,6 +137,8 @@ export interface EndpointRow {
   status: EndpointStatus;
   disabled_reason: string | null;
   filter_types: string[] | null;
+  /** Only messages carrying one of these channels; null for every message. */
+  channels: string[] | null;
   timeout_ms: number;
   retry_schedule: number[] | null;
   max_in_flight: number;
@@ -169,7 +179,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'url' | 'description' | 'filter_types' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
+    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config'
   >
 > & { status?: EndpointStatus };
@@ -184,6 +194,8 @@ export interface MessageRow {
   purged_at: number | null;
   record_id: string | null;
   record_format: string | null;
+  /** The channels endpoints may subscribe to; null for none. */
+  channels: string[] | null;
   created_at: number;
 }
 
@@ -251,8 +263,14 @@ export interface LogFilter {
   status?: DeliveryStatus | 'succeeded' | 'failed' | undefined;
   endpoint_id?: string | undefined;
   event_type?: string | undefined;
+  /** Messages of any of these types (messages only). */
+  event_types?: string[] | undefined;
+  /** Messages carrying this channel (messages only). */
+  channel?: string | undefined;
   message_id?: string | undefined;
   delivery_id?: string | undefined;
+  /** One attempt (attempts only). */
+  attempt_id?: string | undefined;
   since?: number | undefined;
   until?: number | undefined;
 }

@@ -1,5 +1,5 @@
 import type { Environment } from '../crypto/tokens.js';
-import type { Scope, Page, PageQuery, TenantRow, ApiKeyRow, NewApiKey, ApplicationRow, WebhookKeyRow, ApplicationPatch, EnvironmentSettings, EventTypeRow, EndpointRow, NewEndpoint, EndpointSecretInput, EndpointPatch, MessageRow, RecordRow, SigningKeyRow, DeliveryRow, AttemptRow, LogFilter, SessionRow, SessionFilter, PortalLinkRow, TenantLimitOverrides } from './rows.js';
+import type { Scope, Page, PageQuery, TenantRow, ApiKeyRow, NewApiKey, ApplicationRow, WebhookKeyRow, ApplicationPatch, EnvironmentSettings, EventTypeRow, EndpointRow, NewEndpoint, EndpointSecretInput, EndpointPatch, MessageRow, RecordRow, SigningKeyRow, DeliveryRow, DeliveryStatus, AttemptRow, LogFilter, SessionRow, SessionFilter, PortalLinkRow, TenantLimitOverrides } from './rows.js';
 import type { PublishInput, PublishOutcome, PublishResult, EndpointRuntime, ClaimRequest, ClaimResult, EndpointEffect, RecordOptions, AttemptOutcome, CounterIncrement, QueueStats, WorkHooks } from './pipeline.js';
 
 /**
@@ -97,7 +97,7 @@ export interface Store {
   /** With `maxEndpoints`, refuses ('quota_exceeded') when the application already has that many. */
   createEndpoint(scope: Scope, ep: NewEndpoint, secret: EndpointSecretInput, maxEndpoints?: number): Promise<EndpointRow | 'quota_exceeded'>;
   listEndpoints(scope: Scope, appId: string, page: PageQuery): Promise<Page<EndpointRow>>;
-  getEndpoint(scope: Scope, appId: string, id: string): Promise<EndpointRow | null>;
+  getEndpoint(scope: Scope, appId: string, idOrUid: string): Promise<EndpointRow | null>;
   updateEndpoint(scope: Scope, appId: string, id: string, patch: EndpointPatch, now: number): Promise<EndpointRow | null>;
   /** Soft-deletes the endpoint and discards its unfinished deliveries. */
   deleteEndpoint(scope: Scope, appId: string, id: string, now: number): Promise<boolean>;
@@ -122,6 +122,8 @@ export interface Store {
   listDeliveries(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<DeliveryRow>>;
   getDelivery(scope: Scope, appId: string, id: string): Promise<DeliveryRow | null>;
   listAttempts(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<AttemptRow>>;
+  /** Deliveries matching the filter, counted by status. */
+  countDeliveries(scope: Scope, appId: string, filter: LogFilter): Promise<Record<DeliveryStatus, number>>;
   /**
    * What an endpoint should have received, in publish order: its deliveries with their messages,
    * after the delivery id `after` (exclusive) or from `since`. Purged messages are left out.

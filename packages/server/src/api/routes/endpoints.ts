@@ -3,7 +3,7 @@ import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
 import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
-import { badRequest, conflict, notFound, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
+import { badRequest, conflict, notFound, orConflict, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { ApplicationRow, EmailChannelConfig, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
@@ -11,7 +11,7 @@ import { loadApp, loadEndpoint as loadEndpointIn, toMs, type Api, type ApiContex
 import { present } from '../present.js';
 import { AppParams, EmailChannelIn, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
 
-const EndpointParams = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Type.String({ maxLength: 64 }) });
+const EndpointParams = Type.Object({ app: Type.String({ maxLength: 256 }), endpoint: Type.String({ maxLength: 256 }) });
 const OneOffResponse = Type.Object({
   ok: Type.Boolean(),
   status: Type.Union([Type.Integer(), Type.Null()]),
@@ -135,11 +135,13 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       const keys = generateEndpointKeys(body.secret);
       // Channels cannot answer a challenge; only webhooks are verified.
       const status = body.disabled ? 'disabled' : application.require_verification && kind === 'webhook' ? 'pending_verification' : 'enabled';
-      const created = await store.createEndpoint(
+      const created = await orConflict(store.createEndpoint(
         req.scope,
         {
           id: newId('ep', now),
           app_id: application.id,
+          uid: body.uid ?? null,
+          channels: body.channels ?? null,
           kind,
           channel_config: body.email ? emailConfig(body.email, box, null) : null,
           url: kind === 'email' ? `mailto:${body.email!.to.join(',')}` : body.url!,
@@ -165,7 +167,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         },
         { id: newId('sec', now), sealed: sealKeys(box, keys), hint: maskSecret(keys.secret), public_key: keys.publicKey },
         maxEndpoints,
-      );
+      ), `An endpoint with uid "${body.uid}" already exists in this application`);
       if (created === 'quota_exceeded') throw quotaExceeded(`This application already has ${maxEndpoints} endpoints, the most this tenant may have per application; delete one first`);
       if (status === 'pending_verification') challengeInBackground(req.scope, application.id, created.id);
       void emit(req.scope, application.id, 'endpoint.created', { app_id: application.id, app_uid: application.uid, endpoint_id: created.id, url: created.url });
@@ -227,7 +229,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       if (disabled === true) patch.status = 'disabled';
       else if (needsChallenge) patch.status = 'pending_verification';
       else if (disabled === false) patch.status = 'enabled';
-      const ep = await store.updateEndpoint(req.scope, application.id, current.id, patch, Date.now());
+      const ep = await orConflict(store.updateEndpoint(req.scope, application.id, current.id, patch, Date.now()), `An endpoint with uid "${req.body.uid}" already exists in this application`);
       if (needsChallenge) challengeInBackground(req.scope, application.id, current.id);
       if (patch.status === 'enabled') wakeDelivery();
       void emit(req.scope, application.id, 'endpoint.updated', { app_id: application.id, app_uid: application.uid, endpoint_id: current.id, url: ep!.url, status: ep!.status });
@@ -240,8 +242,9 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
     { schema: { tags, summary: 'Delete an endpoint; its unfinished deliveries are discarded', params: EndpointParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
-      if (!(await store.deleteEndpoint(req.scope, application.id, req.params.endpoint, Date.now()))) throw notFound('Endpoint', req.params.endpoint);
-      void emit(req.scope, application.id, 'endpoint.deleted', { app_id: application.id, app_uid: application.uid, endpoint_id: req.params.endpoint });
+      const ep = await loadEndpoint(req.scope, application.id, req.params.endpoint);
+      if (!(await store.deleteEndpoint(req.scope, application.id, ep.id, Date.now()))) throw notFound('Endpoint', req.params.endpoint);
+      void emit(req.scope, application.id, 'endpoint.deleted', { app_id: application.id, app_uid: application.uid, endpoint_id: ep.id });
       return reply.code(204).send(null);
     },
   );
@@ -299,7 +302,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       const application = await loadApp(store, req.scope, req.params.app);
       const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
       if (current.kind !== 'webhook') throw conflict(`A ${current.kind} channel cannot answer a challenge; only webhook endpoints are verified`);
-      const outcome = await verifyEndpoint(req.scope, application.id, req.params.endpoint);
+      const outcome = await verifyEndpoint(req.scope, application.id, current.id);
       if (!outcome?.endpoint) throw notFound('Endpoint', req.params.endpoint);
       if (outcome.verified) wakeDelivery();
       const { raw: _raw, ...response } = outcome.result as typeof outcome.result & { raw?: unknown };
@@ -321,7 +324,8 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
       const now = Date.now();
-      const runtime = await store.getEndpointRuntime(req.scope, application.id, req.params.endpoint, now);
+      const ep = await loadEndpoint(req.scope, application.id, req.params.endpoint);
+      const runtime = await store.getEndpointRuntime(req.scope, application.id, ep.id, now);
       if (!runtime) throw notFound('Endpoint', req.params.endpoint);
       const eventType = await store.getEventType(req.scope, req.body.type);
       if (!eventType) throw notFound('Event type', req.body.type);

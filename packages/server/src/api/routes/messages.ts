@@ -74,7 +74,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
         payload = JSON.stringify(filled);
       }
     }
-    return { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, idempotency_key: key };
+    return { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, channels: body.channels ?? null, idempotency_key: key };
   };
 
   const reused = (key: string | null) => new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
@@ -178,7 +178,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
       schema: {
         tags,
         summary: 'Send a message to one endpoint again, now, with a fresh retry budget',
-        params: Type.Composite([MessageParams, Type.Object({ endpoint: Type.String({ maxLength: 64 }) })]),
+        params: Type.Composite([MessageParams, Type.Object({ endpoint: Type.String({ maxLength: 256 }) })]),
         response: { 202: Delivery, ...errorResponses },
       },
     },

@@ -57,7 +57,7 @@ export function accessOps(sql: Sql): AccessOps {
     async listPortalLinks(scope, appId, page, now) {
       const next = after(page);
       const rows = await sql.all<LinkRaw>(
-        `SELECT ${LINK_COLUMNS} FROM portal_links WHERE tenant_id = ? AND environment = ? AND app_id = ? AND expires_at > ? ${next.clause} ORDER BY id DESC LIMIT ?`,
+        `SELECT ${LINK_COLUMNS} FROM portal_links WHERE tenant_id = ? AND environment = ? AND app_id = ? AND expires_at > ? ${next.clause} ORDER BY id ${next.order} LIMIT ?`,
         [scope.tenant_id, scope.environment, appId, now, ...next.params, page.limit + 1],
       );
       return toPage(rows.map(linkFromRow), page);

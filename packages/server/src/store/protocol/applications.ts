@@ -74,7 +74,7 @@ export function applicationOps(sql: Sql): ApplicationOps {
     },
     async listApplications(scope, page) {
       const next = after(page);
-      const rows = await sql.all(`SELECT * FROM applications WHERE tenant_id = ? AND environment = ? ${next.clause} ORDER BY id DESC LIMIT ?`, [
+      const rows = await sql.all(`SELECT * FROM applications WHERE tenant_id = ? AND environment = ? ${next.clause} ORDER BY id ${next.order} LIMIT ?`, [
         scope.tenant_id, scope.environment, ...next.params, page.limit + 1,
       ]);
       return toPage(rows.map(appFromRow), page);

@@ -15,9 +15,11 @@ type Raw = Record<string, unknown>;
 
 const same = (v: unknown) => v;
 const ENDPOINT_COLUMNS = {
+  uid: same,
   url: same,
   description: same,
   filter_types: json.stringify,
+  channels: json.stringify,
   timeout_ms: same,
   retry_schedule: json.stringify,
   max_in_flight: same,
@@ -35,6 +37,7 @@ const ENDPOINT_COLUMNS = {
 const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
   id: r.id as string,
   app_id: r.app_id as string,
+  uid: (r.uid as string | null) ?? null,
   kind: r.kind as EndpointRow['kind'],
   channel_config: json.parse<EmailChannelConfig>(r.channel_config as string | null),
   url: r.url as string,
@@ -42,6 +45,7 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   status: r.status as EndpointRow['status'],
   disabled_reason: r.disabled_reason as string | null,
   filter_types: json.parse<string[]>(r.filter_types as string | null),
+  channels: json.parse<string[]>(r.channels as string | null),
   timeout_ms: r.timeout_ms as number,
   retry_schedule: json.parse<number[]>(r.retry_schedule as string | null),
   max_in_flight: r.max_in_flight as number,
@@ -97,7 +101,7 @@ export function endpointOps(sql: Sql): EndpointOps {
     async createEndpoint(scope, ep, secret, maxEndpoints) {
       const created = await withQuota(sql, scope, maxEndpoints, 'endpoints', 'AND app_id = ? AND deleted_at IS NULL', [ep.app_id], async (q) => {
         await insertRow(q, 'endpoints', {
-          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, kind: ep.kind,
+          id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, uid: ep.uid, kind: ep.kind, channels: json.stringify(ep.channels),
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
           disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
@@ -111,15 +115,18 @@ export function endpointOps(sql: Sql): EndpointOps {
     },
     async listEndpoints(scope, appId, page) {
       const next = after(page);
-      const rows = await sql.all(`SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND deleted_at IS NULL ${next.clause} ORDER BY id DESC LIMIT ?`, [
+      const rows = await sql.all(`SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND deleted_at IS NULL ${next.clause} ORDER BY id ${next.order} LIMIT ?`, [
         scope.tenant_id, scope.environment, appId, ...next.params, page.limit + 1,
       ]);
       const keysOf = await liveKeys(rows.map((r) => r.id as string));
       return toPage(rows.map((r) => endpointFromRow(r, keysOf(r.id as string))), page);
     },
-    async getEndpoint(scope, appId, id) {
-      const row = await endpointRow(sql, scope, appId, id);
-      return row ? endpointFromRow(row, (await liveKeys([id]))(id)) : null;
+    async getEndpoint(scope, appId, idOrUid) {
+      // An id beats a uid that happens to equal it.
+      const row = await sql.get(`SELECT * FROM endpoints WHERE tenant_id = ? AND environment = ? AND app_id = ? AND (id = ? OR uid = ?) AND deleted_at IS NULL ORDER BY (id = ?) DESC LIMIT 1`, [
+        scope.tenant_id, scope.environment, appId, idOrUid, idOrUid, idOrUid,
+      ]);
+      return row ? endpointFromRow(row, (await liveKeys([row.id as string]))(row.id as string)) : null;
     },
     async updateEndpoint(scope, appId, id, patch, now) {
       const current = await endpointRow(sql, scope, appId, id);

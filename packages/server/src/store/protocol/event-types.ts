@@ -44,7 +44,7 @@ export function eventTypeOps(sql: Sql): EventTypeOps {
     async listEventTypes(scope, page, includeArchived) {
       const next = after(page);
       const rows = await sql.all(
-        `SELECT * FROM event_types WHERE tenant_id = ? AND environment = ? ${includeArchived ? '' : 'AND archived = 0'} ${next.clause} ORDER BY id DESC LIMIT ?`,
+        `SELECT * FROM event_types WHERE tenant_id = ? AND environment = ? ${includeArchived ? '' : 'AND archived = 0'} ${next.clause} ORDER BY id ${next.order} LIMIT ?`,
         [scope.tenant_id, scope.environment, ...next.params, page.limit + 1],
       );
       return toPage(rows.map(eventTypeFromRow), page);

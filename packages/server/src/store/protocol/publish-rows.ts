@@ -1,7 +1,7 @@
-import type { PublishInput, Scope } from '../types.js';
+import type { MessageRow, PublishInput, Scope } from '../types.js';
 import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
-import { chunks } from '../sql/query.js';
+import { chunks, json } from '../sql/query.js';
 import type { HandoffEndpoint } from './handoff.js';
 
 /** One publish of a batch: the scope it runs in and what it stores. */
@@ -22,24 +22,51 @@ const PAIR_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT']];
 /** The key of an (application, event type) pair in `readSubscribers`' answer. */
 export const subscriptionKey = (input: Pick<PublishInput, 'app_id' | 'event_type'>) => `${input.app_id}\u0000${input.event_type}`;
 
+/** A subscribed endpoint and the channels it limits itself to (null: every channel). */
+export type Subscriber = HandoffEndpoint & { channels: string[] | null };
+
+/** The endpoints of `readSubscribers`' answer that receive this publish: those without channels, or sharing one with it. */
+export function subscribersOf(subscribers: ReadonlyMap<string, Subscriber[]>, input: Pick<PublishInput, 'app_id' | 'event_type' | 'channels'>): Subscriber[] {
+  const all = subscribers.get(subscriptionKey(input)) ?? [];
+  const channels = input.channels ?? [];
+  return all.filter((ep) => ep.channels === null || ep.channels.some((c) => channels.includes(c)));
+}
+
+/** The message row a publish stores. */
+export const messageOf = (input: PublishInput): MessageRow => ({
+  id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload, purged_at: null,
+  record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, channels: input.channels ?? null, created_at: input.now,
+});
+
+/** The messages columns a publish writes, in `messageValues` order. */
+export const MESSAGE_INSERT: Columns = [
+  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
+  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'],
+];
+
+export const messageValues = (scope: Scope, input: PublishInput): unknown[] => [
+  input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
+  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now,
+];
+
 /**
  * The enabled endpoints subscribed to each (application, event type) the publishes name, in one
  * read: the event-type filter is matched in SQL, so only subscribers are read.
  */
-export async function readSubscribers(q: Sql, inputs: readonly Pick<PublishInput, 'app_id' | 'event_type'>[]): Promise<Map<string, HandoffEndpoint[]>> {
-  const subscribers = new Map<string, HandoffEndpoint[]>();
+export async function readSubscribers(q: Sql, inputs: readonly Pick<PublishInput, 'app_id' | 'event_type'>[]): Promise<Map<string, Subscriber[]>> {
+  const subscribers = new Map<string, Subscriber[]>();
   const pairs = [...new Map(inputs.map((input) => [subscriptionKey(input), [input.app_id, input.event_type]])).entries()];
   for (const batch of chunks(pairs)) {
     const table = q.dialect.rows(PAIR_COLUMNS, batch.map(([, pair]) => pair));
-    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string }>(
-      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, t.app_id, t.event_type
+    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string; channels: string | null }>(
+      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, e.channels, t.app_id, t.event_type
        FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
        WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
        ORDER BY e.id`,
       table.params,
     );
     for (const [key] of batch) subscribers.set(key, []);
-    for (const { app_id, event_type, ...ep } of rows) subscribers.get(subscriptionKey({ app_id, event_type }))!.push(ep);
+    for (const { app_id, event_type, channels, ...ep } of rows) subscribers.get(subscriptionKey({ app_id, event_type }))!.push({ ...ep, channels: json.parse<string[]>(channels) });
   }
   return subscribers;
 }

@@ -1,14 +1,11 @@
 import { newId } from '../../ids.js';
-import type { MessageRow, PublishOutcome } from '../types.js';
+import type { PublishOutcome } from '../types.js';
 import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
-import { DELIVERY_COLUMNS, names, readSubscribers, type PublishItem } from './publish-rows.js';
+import { DELIVERY_COLUMNS, MESSAGE_INSERT, messageOf, messageValues, names, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
 
-const INPUT_COLUMNS: Columns = [
-  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
-  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['created_at', 'BIGINT'], ['idem_key', 'TEXT'], ['request_hash', 'TEXT'],
-];
-const MESSAGE_COLUMNS = 'id, tenant_id, environment, app_id, event_type, event_id, payload, record_id, record_format, created_at';
+const INPUT_COLUMNS: Columns = [...MESSAGE_INSERT, ['idem_key', 'TEXT'], ['request_hash', 'TEXT']];
+const MESSAGE_COLUMNS = names(MESSAGE_INSERT);
 
 /**
  * PostgreSQL: a batch's writes as one statement. Each statement of a transaction is a round trip,
@@ -24,11 +21,11 @@ export async function publishInOneStatement(sql: Sql, items: readonly PublishIte
   const subscribers = await readSubscribers(sql, open.map((i) => items[i]!.input));
   const inputs = open.map((i) => {
     const { scope, input } = items[i]!;
-    return [input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload, input.record?.id ?? null, input.record?.format ?? null, input.now, input.idempotency?.key ?? null, input.idempotency?.request_hash ?? null];
+    return [...messageValues(scope, input), input.idempotency?.key ?? null, input.idempotency?.request_hash ?? null];
   });
   const deliveries = open.flatMap((i) => {
     const { scope, input } = items[i]!;
-    return (subscribers.get(`${input.app_id}\u0000${input.event_type}`) ?? []).map((ep) => [
+    return subscribersOf(subscribers, input).map((ep) => [
       newId('dlv', input.now), scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, 'pending', input.now, null, null, input.now, input.now,
     ]);
   });
@@ -55,11 +52,7 @@ export async function publishInOneStatement(sql: Sql, items: readonly PublishIte
   for (const i of open) {
     const input = items[i]!.input;
     if (!created.has(input.id)) continue;
-    const message: MessageRow = {
-      id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload,
-      purged_at: null, record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, created_at: input.now,
-    };
-    outcomes[i] = { kind: 'created', message, deliveries: subscribers.get(`${input.app_id}\u0000${input.event_type}`)?.length ?? 0 };
+    outcomes[i] = { kind: 'created', message: messageOf(input), deliveries: subscribersOf(subscribers, input).length };
   }
   return outcomes;
 }

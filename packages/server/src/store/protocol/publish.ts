@@ -5,8 +5,8 @@ import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
 import { chunks } from '../sql/query.js';
 import { beginHandoff, type Handoff, type HandoffEndpoint } from './handoff.js';
-import { MESSAGE_COLUMNS } from './log.js';
-import { DELIVERY_COLUMNS, names, readSubscribers, subscriptionKey, type PublishItem } from './publish-rows.js';
+import { MESSAGE_COLUMNS, messageFromRow } from './log.js';
+import { DELIVERY_COLUMNS, MESSAGE_INSERT, messageOf, messageValues, names, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
 import { publishInOneStatement } from './publish-statement.postgres.js';
 
 export type { PublishItem } from './publish-rows.js';
@@ -23,16 +23,19 @@ export async function publish(sql: Sql, scope: Scope, input: PublishInput): Prom
   } catch (err) {
     // A concurrent publish with the same event id committed first: replay it.
     if (!isUniqueViolation(err) || !input.event_id) throw err;
-    const original = await sql.get<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`, [input.app_id, input.event_id]);
+    const original = await sql.get(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`, [input.app_id, input.event_id]);
     if (!original) throw err;
-    return { kind: 'replayed', message: original };
+    return { kind: 'replayed', message: messageFromRow(original) };
   }
   if (result.kind === 'created' && result.deliveries > (result.handedOff?.deliveries.length ?? 0)) sql.workDue();
   return result;
 }
 
 async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<PublishResult> {
-  const messageById = (id: string) => q.get<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`, [id]);
+  const messageById = async (id: string) => {
+    const row = await q.get(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`, [id]);
+    return row ? messageFromRow(row) : undefined;
+  };
   if (input.idempotency) {
     const { key, request_hash, window_ms } = input.idempotency;
     const keyArgs = [scope.tenant_id, scope.environment, key];
@@ -51,17 +54,12 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
     }
   }
   if (input.event_id) {
-    const original = await q.get<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`, [input.app_id, input.event_id]);
-    if (original) return { kind: 'replayed', message: original };
+    const original = await q.get(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE app_id = ? AND event_id = ?`, [input.app_id, input.event_id]);
+    if (original) return { kind: 'replayed', message: messageFromRow(original) };
   }
-  const message: MessageRow = {
-    id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload,
-    purged_at: null, record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, created_at: input.now,
-  };
-  await q.run('INSERT INTO messages (id, tenant_id, environment, app_id, event_type, event_id, payload, record_id, record_format, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-    message.id, scope.tenant_id, scope.environment, message.app_id, message.event_type, message.event_id, message.payload, message.record_id, message.record_format, message.created_at,
-  ]);
-  const endpoints = (await readSubscribers(q, [input])).get(subscriptionKey(input)) ?? [];
+  const message = messageOf(input);
+  await q.run(`INSERT INTO messages (${names(MESSAGE_INSERT)}) VALUES (${MESSAGE_INSERT.map(() => '?').join(', ')})`, messageValues(scope, input));
+  const endpoints = subscribersOf(await readSubscribers(q, [input]), input);
   const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
   const rows: unknown[][] = [];
   for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));
@@ -71,10 +69,6 @@ async function publishOnce(q: Sql, scope: Scope, input: PublishInput): Promise<P
 }
 
 const KEY_COLUMNS: Columns = [['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['key', 'TEXT'], ['request_hash', 'TEXT'], ['message_id', 'TEXT'], ['created_at', 'BIGINT']];
-const MESSAGE_INSERT: Columns = [
-  ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
-  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['created_at', 'BIGINT'],
-];
 const EVENT_ID_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_id', 'TEXT']];
 
 /**
@@ -164,8 +158,8 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
     const replayed = new Map<string, MessageRow>();
     for (const batch of chunks(withEventId)) {
       const table = q.dialect.rows(EVENT_ID_COLUMNS, batch.map((i) => [items[i]!.input.app_id, items[i]!.input.event_id]));
-      const rows = await q.all<MessageRow>(`SELECT ${prefixed('m', MESSAGE_COLUMNS)} FROM messages m JOIN ${table.sql} AS t ON m.app_id = t.app_id AND m.event_id = t.event_id`, table.params);
-      for (const m of rows) replayed.set(`${m.app_id}\u0000${m.event_id}`, m);
+      const rows = await q.all(`SELECT ${prefixed('m', MESSAGE_COLUMNS)} FROM messages m JOIN ${table.sql} AS t ON m.app_id = t.app_id AND m.event_id = t.event_id`, table.params);
+      for (const m of rows.map(messageFromRow)) replayed.set(`${m.app_id}\u0000${m.event_id}`, m);
     }
     for (const i of withEventId) {
       const original = replayed.get(`${items[i]!.input.app_id}\u0000${items[i]!.input.event_id}`);
@@ -178,10 +172,7 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
   const messages = new Map<number, MessageRow>();
   const inserted = new Set<string>();
   for (const batch of chunks(open)) {
-    const rows = batch.map((i) => {
-      const { scope, input } = items[i]!;
-      return [input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload, input.record?.id ?? null, input.record?.format ?? null, input.now];
-    });
+    const rows = batch.map((i) => messageValues(items[i]!.scope, items[i]!.input));
     const table = q.dialect.rows(MESSAGE_INSERT, rows);
     const ids = await q.all<{ id: string }>(`INSERT INTO messages (${names(MESSAGE_INSERT)}) SELECT * FROM ${table.sql} AS t WHERE true ON CONFLICT DO NOTHING RETURNING id`, table.params);
     for (const { id } of ids) inserted.add(id);
@@ -190,13 +181,7 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
   const racedKeys = raced.filter((i) => items[i]!.input.idempotency);
   if (racedKeys.length) await q.run(`DELETE FROM idempotency_keys WHERE message_id ${q.dialect.inList()}`, [q.dialect.list(racedKeys.map((i) => items[i]!.input.id))]);
   open = open.filter((i) => inserted.has(items[i]!.input.id));
-  for (const i of open) {
-    const input = items[i]!.input;
-    messages.set(i, {
-      id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload,
-      purged_at: null, record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, created_at: input.now,
-    });
-  }
+  for (const i of open) messages.set(i, messageOf(items[i]!.input));
 
   // Every subscription the batch needs, in one read.
   const subscribers = await readSubscribers(q, open.map((i) => items[i]!.input));
@@ -204,7 +189,7 @@ async function publishTogether(q: Sql, items: readonly PublishItem[], later: Rea
   const deliveries: unknown[][] = [];
   for (const i of open) {
     const { scope, input } = items[i]!;
-    const endpoints = subscribers.get(subscriptionKey(input)) ?? [];
+    const endpoints = subscribersOf(subscribers, input);
     const handoff = beginHandoff(q, input.handoff, input.now, { tenant_id: scope.tenant_id, environment: scope.environment, app_id: input.app_id, message_id: input.id });
     const rows = handoff ? [] : deliveries;
     for (const ep of endpoints) rows.push(await deliveryRow(scope, input, ep, handoff));

@@ -15,17 +15,22 @@ export const json = {
 export const flag = (v: unknown) => (v ? 1 : 0);
 
 /**
- * Keyset pagination, newest first: fetch one row more than asked to know whether more remain.
- * `rows` must already be ordered by id descending and limited to `limit + 1`.
+ * Keyset pagination: fetch one row more than asked to know whether more remain. A page from rows read `limit + 1` at a time in `order(page)`: newest first, or, for the page
+ * before a cursor, oldest first (the nearest to it) and turned around here.
  */
 export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Page<T> {
   const done = rows.length <= page.limit;
-  const data = done ? rows : rows.slice(0, page.limit);
-  return { data, iterator: done ? null : data[data.length - 1]!.id, done };
+  const kept = done ? rows : rows.slice(0, page.limit);
+  const data = page.before ? kept.reverse() : kept;
+  const last = data[data.length - 1];
+  return { data, iterator: (done && !page.before) || !last ? null : last.id, prev_iterator: data[0]?.id ?? null, done };
 }
 
-/** `AND id < ?` and its parameter when a page continues. */
-export const after = (page: PageQuery) => ({ clause: page.iterator ? 'AND id < ?' : '', params: page.iterator ? [page.iterator] : [] });
+/** `AND id < ?` (or `AND id > ?` for the page before) and its parameter when a page continues. */
+export const after = (page: PageQuery, column = 'id') =>
+  page.before
+    ? { clause: `AND ${column} > ?`, params: [page.before], order: 'ASC' }
+    : { clause: page.iterator ? `AND ${column} < ?` : '', params: page.iterator ? [page.iterator] : [], order: 'DESC' };
 
 /** Builds a WHERE clause from optional conditions, keeping parameters in step. */
 export class Where {
@@ -38,6 +43,10 @@ export class Where {
   }
   addIf(value: unknown, clause: string): this {
     return value === undefined || value === null ? this : this.add(clause, value);
+  }
+  /** Where a page starts: older than `iterator`, or newer than `before`. */
+  cursor(page: PageQuery, column = 'id'): this {
+    return page.before ? this.add(`${column} > ?`, page.before) : this.addIf(page.iterator, `${column} < ?`);
   }
   toString(): string {
     return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
