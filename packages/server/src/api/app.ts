@@ -30,6 +30,7 @@ import { webhookKeyRoutes } from './routes/webhook-keys.js';
 import { makeLookupCache } from './lookup-cache.js';
 import { makeSessions } from './session.js';
 import { installValidators } from './validation.js';
+import { svixRoutes } from './svix/index.js';
 
 export interface ApiOptions extends ApiContext {
   adminToken: string;
@@ -143,5 +144,6 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     },
     { prefix: '/api/v1' },
   );
+  await svixRoutes(app, options, auth);
   return app;
 }
