@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createTenant, startHerald, waitFor, type TestHerald } from '../../packages/server/test/helpers.js';
+import { createTenant, startHerald, startReceiver, waitFor, type TestHerald } from '../../packages/server/test/helpers.js';
 import { freePort } from '../../packages/server/test/process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -235,6 +235,35 @@ describe('provider sections: each receiver sample verifies real deliveries', () 
       });
     }
   }
+});
+
+describe('"Coming from Svix"', () => {
+  let h: TestHerald;
+  before(async () => {
+    h = await startHerald();
+  });
+  after(() => h?.close());
+
+  test('the TypeScript sample runs with the Svix SDK against Herald', async () => {
+    const [sample] = section('## Coming from Svix').blocks('ts');
+    assert.ok(sample, 'the section has a TypeScript sample');
+    const key = (await createTenant(h, 'From Svix')).test;
+    const receiver = await startReceiver();
+    try {
+      // Only the key, the server and the endpoint (a local receiver) changed.
+      const code = sample.replace("'hk_test_…'", JSON.stringify(key)).replace('http://localhost:8080/svix', `${h.url}/svix`).replace('https://globex.example/webhooks', receiver.url);
+      const file = join(work, 'from-svix.mts');
+      writeFileSync(file, code);
+      const run = start('npx', ['tsx', file], { cwd: work, env: process.env });
+      children.push(run);
+      const exit = await new Promise<number | null>((resolve) => run.process.on('close', resolve));
+      assert.equal(exit, 0, run.output());
+      const delivered = await waitFor(() => receiver.received.find((r) => r.headers['svix-id'] === 'evt_42'), { what: 'the delivery' });
+      assert.deepEqual(JSON.parse(delivered.body), { invoice: 42 });
+    } finally {
+      await receiver.close();
+    }
+  });
 });
 
 test('the README lists every error class an attempt can have', () => {

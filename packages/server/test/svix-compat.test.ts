@@ -116,6 +116,7 @@ test('errors come back in Svix shape: 401, 404, 409, 422 with loc', async () => 
   await rejects(svix.message.create(app.id, { eventType: 'x', payload: {}, deliverAt: new Date(Date.now() + 60_000) }), 422);
   await rejects(svix.application.list({ order: 'ascending' as never }), 422);
   await rejects(svix.message.list(app.id, { tag: 'a' }), 422);
+  await rejects(svix.message.create(app.id, { eventType: 'x', payload: {}, tags: ['a'] }), 422);
   // Unknown Svix paths are Svix-shaped 404s too.
   const res = await fetch(`${url}/svix/api/v1/nowhere`, { headers: { authorization: `Bearer ${key}` } });
   assert.equal(res.status, 404);
@@ -194,7 +195,7 @@ test('endpoints, messages and attempts, end to end, verified with svix.Webhook',
   assert.deepEqual(headers.sensitive, ['authorization']);
 
   // A message on another channel reaches no endpoint with channels; one on "eu" reaches "main".
-  const skipped = await svix.message.create(app.id, { eventType: 'order.created', payload: { n: 0 }, channels: ['us'] });
+  const skipped = await svix.message.create(app.id, { eventType: 'order.created', payload: { n: 0 }, channels: ['us'], payloadRetentionPeriod: 90 });
   const msg = await svix.message.create(app.id, { eventType: 'order.created', eventId: 'evt-1', payload: { n: 1 }, channels: ['eu'] }, { withContent: true });
   assert.match(msg.id, /^msg_/);
   assert.equal(msg.eventType, 'order.created');

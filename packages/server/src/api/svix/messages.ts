@@ -43,6 +43,7 @@ export function messageRoutes(app: Api, { store }: ApiContext): void {
     const native = call(req);
     const b = req.body;
     if (b.deliverAt) throw unprocessable('Herald sends messages when they are published; deliverAt is not supported', [{ field: 'body.deliverAt', message: 'is not supported' }]);
+    if (b.tags?.length) throw unprocessable('Herald messages have no tags; use channels', [{ field: 'body.tags', message: 'is not supported' }]);
     const path = `/app/${encodeURIComponent(req.params.app_id)}/msg`;
     const body = { type: b.eventType, payload: b.payload, ...(b.eventId ? { id: b.eventId } : {}), ...(b.channels?.length ? { channels: b.channels } : {}) };
     let published;
