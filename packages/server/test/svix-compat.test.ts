@@ -117,6 +117,9 @@ test('errors come back in Svix shape: 401, 404, 409, 422 with loc', async () => 
   await rejects(svix.application.list({ order: 'ascending' as never }), 422);
   await rejects(svix.message.list(app.id, { tag: 'a' }), 422);
   await rejects(svix.message.create(app.id, { eventType: 'x', payload: {}, tags: ['a'] }), 422);
+  const badTime = await fetch(`${url}/svix/api/v1/app/${app.id}/msg?before=yesterday`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(badTime.status, 422);
+  assert.deepEqual(((await badTime.json()) as { detail: { loc: string[] }[] }).detail[0]!.loc, ['query', 'before']);
   // Unknown Svix paths are Svix-shaped 404s too.
   const res = await fetch(`${url}/svix/api/v1/nowhere`, { headers: { authorization: `Bearer ${key}` } });
   assert.equal(res.status, 404);
@@ -353,4 +356,20 @@ test('hostile input on the Svix surface: nothing written', { skip: REMOTE ? 'cou
   assert.equal(res.status, 401);
   assert.deepEqual(await rowCounts(h!), before);
   await svix.application.delete(app.id);
+});
+
+test('rate limits hold on the Svix surface and answer in its shape', { skip: REMOTE ? 'sets tenant limits with the admin token, so it runs where Herald does' : false }, async () => {
+  const limited = await createTenant(h!, 'Limited');
+  await h!.admin('PATCH', `/api/v1/tenants/${limited.id}/limits`, { api_per_second: 1, publish_per_second: 1 });
+  const client = new Svix(limited.test, { serverUrl: `${url}/svix`, numRetries: 0 });
+  // Six at once fit at most two one-second windows: at most two pass.
+  const reads = await Promise.allSettled(Array.from({ length: 6 }, () => client.application.list()));
+  const refused = reads.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as ApiExceptionType<any>);
+  assert.ok(refused.length >= 4, `${refused.length} of 6 refused`);
+  for (const err of refused) {
+    assert.equal(err.code, 429);
+    assert.equal(err.body.code, 'rate_limited');
+  }
+  const writes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => client.application.create({ name: `w${i}` })));
+  assert.ok(writes.filter((r) => r.status === 'rejected' && (r.reason as ApiExceptionType<any>).code === 429).length >= 4, 'writes spend the native limit');
 });

@@ -25,7 +25,6 @@ function filterOf(q: Query): LogFilter {
     ...(q.channel ? { channel: q.channel } : {}),
     ...(q.after ? { since: toMs(q.after) } : {}),
     ...(q.before ? { until: toMs(q.before) } : {}),
-    ...(q.endpoint_id ? { endpoint_id: q.endpoint_id } : {}),
   };
 }
 

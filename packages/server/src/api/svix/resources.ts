@@ -7,7 +7,7 @@ import { present } from '../present.js';
 import type { Application, Endpoint, EventType } from '../schemas.js';
 import type { NativeCall } from './native.js';
 import { NativeProblem } from './native.js';
-import { ApplicationIn, ApplicationPatch, Bool, EndpointIn, EndpointParams, EndpointPatch, EndpointUpdate, EventTypeIn, EventTypeParams, EventTypeUpdate, IntOrNull, ListQuery, open, StrOrNull, AppParams } from './schemas.js';
+import { ApplicationIn, ApplicationPatch, Bool, EndpointIn, EndpointParams, EndpointPatch, EndpointUpdate, EventTypeIn, EventTypeParams, EventTypeUpdate, IntOrNull, ListQuery, open, StrOrNull, AppParams, Time } from './schemas.js';
 import * as wire from './wire.js';
 
 type App = Static<typeof Application>;
@@ -219,7 +219,7 @@ export function resourceRoutes(app: Api, { store, box }: ApiContext): void {
 
   app.post(
     '/app/:app_id/endpoint/:endpoint_id/recover',
-    { schema: { params: EndpointParams, body: open({ since: Type.String(), until: StrOrNull }) } },
+    { schema: { params: EndpointParams, body: open({ since: Type.String({ format: 'date-time' }), until: Time }) } },
     async (req, reply) => {
       await call(req)('POST', `${epPath(req.params)}/recover`, { since: req.body.since, ...(req.body.until ? { until: req.body.until } : {}) });
       // Herald requeues within the request: the task Svix would run later is finished when this answers.
@@ -229,7 +229,7 @@ export function resourceRoutes(app: Api, { store, box }: ApiContext): void {
 
   app.get(
     '/app/:app_id/endpoint/:endpoint_id/stats',
-    { schema: { params: EndpointParams, querystring: open({ since: StrOrNull, until: StrOrNull }) } },
+    { schema: { params: EndpointParams, querystring: open({ since: Time, until: Time }) } },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app_id);
       const ep = await loadEndpoint(store, req.scope, application.id, req.params.endpoint_id);

@@ -11,6 +11,7 @@ export const List = Type.Optional(Type.Union([Type.Array(Type.String()), Type.Nu
 export const Meta = Type.Optional(Type.Record(Type.String(), Type.String()));
 export const IntOrNull = Type.Optional(Type.Union([Type.Integer(), Type.Null()]));
 export const Bool = Type.Optional(Type.Boolean());
+export const Time = Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()]));
 
 export const ApplicationIn = open({ name: Type.String(), uid: StrOrNull, metadata: Meta, rateLimit: IntOrNull, throttleRate: IntOrNull });
 export const ApplicationPatch = open({ name: Str, uid: StrOrNull, metadata: Meta, rateLimit: IntOrNull, throttleRate: IntOrNull });
@@ -48,8 +49,8 @@ export const MessageIn = open({
 export const LogQuery = open({
   limit: Limit,
   iterator: StrOrNull,
-  before: StrOrNull,
-  after: StrOrNull,
+  before: Time,
+  after: Time,
   channel: StrOrNull,
   tag: StrOrNull,
   event_types: StrOrNull,
