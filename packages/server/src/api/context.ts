@@ -14,7 +14,7 @@ import type { DownloadLinks } from '../records/downloads.js';
 import type { RecordSigner } from '../records/signer.js';
 import { HttpProblem, notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
-import type { ApplicationRow, EndpointRow, MessageRow, Scope, Store } from '../store/types.js';
+import type { ApplicationRow, EndpointRow, EventTypeRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { SchemaSandbox } from '../tenant-schemas/sandbox.js';
 import type { TenantLimitsSource } from '../limits/tenant-limits.js';
 import type { WindowCounters } from '../limits/counters.js';
@@ -72,6 +72,12 @@ export async function loadEndpoint(store: Store, scope: Scope, appId: string, id
   const endpoint = await store.getEndpoint(scope, appId, id);
   if (!endpoint) throw notFound('Endpoint', id);
   return endpoint;
+}
+
+export async function loadEventType(store: Store, scope: Scope, name: string): Promise<EventTypeRow> {
+  const eventType = await store.getEventType(scope, name);
+  if (!eventType) throw notFound('Event type', name);
+  return eventType;
 }
 
 export const toMs = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound, orConflict, quotaExceeded, unprocessabl
 import { newId } from '../../ids.js';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { ApplicationRow, EmailChannelConfig, EndpointPatch as StorePatch, Scope } from '../../store/types.js';
-import { loadApp, loadEndpoint as loadEndpointIn, toMs, type Api, type ApiContext } from '../context.js';
+import { loadApp, loadEndpoint as loadEndpointIn, loadEventType, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { AppParams, EmailChannelIn, Endpoint, EndpointIn, EndpointPatch, EndpointSecret, Page, PageQuery, errorResponses } from '../schemas.js';
 
@@ -327,8 +327,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       const ep = await loadEndpoint(req.scope, application.id, req.params.endpoint);
       const runtime = await store.getEndpointRuntime(req.scope, application.id, ep.id, now);
       if (!runtime) throw notFound('Endpoint', req.params.endpoint);
-      const eventType = await store.getEventType(req.scope, req.body.type);
-      if (!eventType) throw notFound('Event type', req.body.type);
+      const eventType = await loadEventType(store, req.scope, req.body.type);
       if (eventType.example === null || eventType.example === undefined) throw unprocessable(`Event type "${eventType.name}" has no example; add one with PATCH /event-type/${eventType.name}`);
       const event = { id: newId(application.message_id_prefix, now), type: eventType.name, payload: JSON.stringify(eventType.example), createdAt: now };
       const { request, result: r } = await deliverOnce(event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), now);

@@ -4,7 +4,7 @@ import { newId } from '../../ids.js';
 import { checkSchemaBounds } from '../../tenant-schemas/limits.js';
 import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
 import type { Scope } from '../../store/types.js';
-import type { Api, ApiContext } from '../context.js';
+import { loadEventType, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import { EventType, EventTypeIn, EventTypePatch, Page, PageQuery, errorResponses } from '../schemas.js';
 
@@ -61,9 +61,7 @@ export function eventTypeRoutes(app: Api, { store, schemas, limits }: ApiContext
   );
 
   app.get('/event-type/:name', { schema: { tags, summary: 'Get an event type', params: NameParams, response: { 200: EventType, ...errorResponses } } }, async (req) => {
-    const et = await store.getEventType(req.scope, req.params.name);
-    if (!et) throw notFound('Event type', req.params.name);
-    return present.eventType(et);
+    return present.eventType(await loadEventType(store, req.scope, req.params.name));
   });
 
   app.patch(

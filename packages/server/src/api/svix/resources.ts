@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { openKeys } from '../../crypto/endpoint-keys.js';
-import { notFound, unprocessable } from '../../errors.js';
+import { unprocessable } from '../../errors.js';
 import type { PageQuery, Scope } from '../../store/types.js';
-import { loadApp, loadEndpoint, toMs, type Api, type ApiContext } from '../context.js';
+import { loadApp, loadEndpoint, loadEventType, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
 import type { Application, Endpoint, EventType } from '../schemas.js';
 import type { NativeCall } from './native.js';
@@ -42,13 +42,14 @@ const toApp = (b: Static<typeof ApplicationPatch>) => ({
 /** Svix endpoint fields → Herald's; `full` (PUT) sets every field, absent ones to their defaults. SDK 2.x says eventTypes for filterTypes. */
 function toEndpoint(b: Static<typeof EndpointPatch>, full: boolean) {
   const pick = <T>(value: T | undefined, fallback: T) => (value !== undefined ? value : full ? fallback : undefined);
-  const filterTypes = b.filterTypes !== undefined ? b.filterTypes : b.eventTypes;
+  // Svix sends [] for "no filter"; Herald says null.
+  const listOrNull = (list: string[] | null | undefined) => (list === undefined ? undefined : list?.length ? list : null);
   const out: Record<string, unknown> = {
     url: b.url,
     description: pick(b.description, ''),
-    uid: b.uid === undefined ? undefined : b.uid,
-    filter_types: pick(filterTypes?.length ? filterTypes : filterTypes === undefined ? undefined : null, null),
-    channels: pick(b.channels?.length ? b.channels : b.channels === undefined ? undefined : null, null),
+    uid: b.uid,
+    filter_types: pick(listOrNull(b.filterTypes !== undefined ? b.filterTypes : b.eventTypes), null),
+    channels: pick(listOrNull(b.channels), null),
     rate_limit_per_second: pick(b.rateLimit !== undefined ? b.rateLimit : b.throttleRate, null),
     metadata: pick(b.metadata, {}),
     disabled: pick(b.disabled, false),
@@ -72,11 +73,6 @@ export function resourceRoutes(app: Api, { store, box }: ApiContext): void {
   const currentEndpoint = async (scope: Scope, p: { app_id: string; endpoint_id: string }) => {
     const application = await loadApp(store, scope, p.app_id);
     return present.endpoint(await loadEndpoint(store, scope, application.id, p.endpoint_id));
-  };
-  const loadEventType = async (scope: Scope, name: string) => {
-    const et = await store.getEventType(scope, name);
-    if (!et) throw notFound('Event type', name);
-    return et;
   };
 
   // --- applications
@@ -246,7 +242,7 @@ export function resourceRoutes(app: Api, { store, box }: ApiContext): void {
       const sent = await native<{ request: { headers: Record<string, string>; body: string } }>('POST', `${epPath(req.params)}/send-example`, { type: req.body.eventType });
       const h = sent.body.request.headers;
       const id = h['svix-id'] ?? h['webhook-id'] ?? '';
-      const payload = (await loadEventType(req.scope, req.body.eventType)).example;
+      const payload = (await loadEventType(store, req.scope, req.body.eventType)).example;
       return reply.code(202).send({ id, eventId: null, eventType: req.body.eventType, payload, channels: null, tags: null, deliverAt: null, timestamp: new Date().toISOString() });
     },
   );
@@ -264,7 +260,7 @@ export function resourceRoutes(app: Api, { store, box }: ApiContext): void {
     return reply.code(201).send(wire.eventType(created));
   });
 
-  app.get('/event-type/:event_type_name', { schema: { params: EventTypeParams } }, async (req) => wire.eventType(present.eventType(await loadEventType(req.scope, req.params.event_type_name))));
+  app.get('/event-type/:event_type_name', { schema: { params: EventTypeParams } }, async (req) => wire.eventType(present.eventType(await loadEventType(store, req.scope, req.params.event_type_name))));
 
   app.put('/event-type/:event_type_name', { schema: { params: EventTypeParams, body: EventTypeUpdate } }, async (req, reply) => {
     const native = call(req);

@@ -1,7 +1,7 @@
 import type { AttemptRow, DeliveryRow, DeliveryStatus, LogFilter, MessageRow, PageQuery, Scope, Store } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
-import { json, toPage, Where } from '../sql/query.js';
+import { json, pageOrder, toPage, Where } from '../sql/query.js';
 
 type LogOps = Pick<Store, 'listMessages' | 'getMessage' | 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'countDeliveries' | 'listEndpointEvents'>;
 
@@ -24,7 +24,7 @@ function scoped(scope: Scope, appId: string, alias: string): Where {
 
 function applyFilter(where: Where, filter: LogFilter, alias: string, eventTypeColumn: string, dialect: Dialect): Where {
   return where
-    .addIf(filter.event_types?.length ? dialect.list(filter.event_types) : undefined, `${eventTypeColumn} ${dialect.inList()}`)
+    .addAnyOf(filter.event_types, eventTypeColumn, dialect)
     .addIf(filter.status, `${alias}.status = ?`)
     .addIf(filter.endpoint_id, `${alias}.endpoint_id = ?`)
     .addIf(filter.message_id, `${alias}.message_id = ?`)
@@ -40,15 +40,12 @@ function messageListWhere(dialect: Dialect, scope: Scope, appId: string, filter:
     .add('app_id = ?', appId)
     .add('purged_at IS NULL')
     .addIf(filter.event_type, 'event_type = ?')
-    .addIf(filter.event_types?.length ? dialect.list(filter.event_types) : undefined, `event_type ${dialect.inList()}`)
+    .addAnyOf(filter.event_types, 'event_type', dialect)
     .addIf(filter.channel, dialect.jsonArrayHas('channels'))
     .addIf(filter.since, 'created_at >= ?')
     .addIf(filter.until, 'created_at < ?')
     .cursor(page);
 }
-
-/** Newest first, or oldest first for the page before a cursor (toPage turns it around). */
-const order = (page: PageQuery) => (page.before ? 'ASC' : 'DESC');
 
 /** A tenant's delivery log: messages, deliveries and attempts, newest first. */
 export async function deliveryRow(sql: Sql, scope: Scope, appId: string, id: string): Promise<DeliveryRow | null> {
@@ -60,7 +57,7 @@ export function logOps(sql: Sql): LogOps {
   return {
     async listMessages(scope, appId, filter, page) {
       const where = messageListWhere(sql.dialect, scope, appId, filter, page);
-      return toPage((await sql.all(`SELECT ${MESSAGE_COLUMNS} FROM messages ${where} ORDER BY id ${order(page)} LIMIT ?`, [...where.params, page.limit + 1])).map(messageFromRow), page);
+      return toPage((await sql.all(`SELECT ${MESSAGE_COLUMNS} FROM messages ${where} ORDER BY id ${pageOrder(page)} LIMIT ?`, [...where.params, page.limit + 1])).map(messageFromRow), page);
     },
     async getMessage(scope, appId, id) {
       const row = await sql.get(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE tenant_id = ? AND environment = ? AND app_id = ? AND (id = ? OR event_id = ?)`, [
@@ -70,7 +67,7 @@ export function logOps(sql: Sql): LogOps {
     },
     async listDeliveries(scope, appId, filter, page) {
       const where = applyFilter(scoped(scope, appId, 'd'), filter, 'd', 'm.event_type', sql.dialect).cursor(page, 'd.id');
-      return toPage(await sql.all<DeliveryRow>(`${DELIVERY_SELECT} ${where} ORDER BY d.id ${order(page)} LIMIT ?`, [...where.params, page.limit + 1]), page);
+      return toPage(await sql.all<DeliveryRow>(`${DELIVERY_SELECT} ${where} ORDER BY d.id ${pageOrder(page)} LIMIT ?`, [...where.params, page.limit + 1]), page);
     },
     getDelivery: (scope, appId, id) => deliveryRow(sql, scope, appId, id),
     async countDeliveries(scope, appId, filter) {
@@ -85,7 +82,7 @@ export function logOps(sql: Sql): LogOps {
     },
     async listAttempts(scope, appId, filter, page) {
       const where = applyFilter(scoped(scope, appId, 'a'), filter, 'a', 'a.event_type', sql.dialect).addIf(filter.delivery_id, 'a.delivery_id = ?').addIf(filter.attempt_id, 'a.id = ?').cursor(page, 'a.id');
-      const rows = await sql.all(`SELECT a.* FROM attempts a ${where} ORDER BY a.id ${order(page)} LIMIT ?`, [...where.params, page.limit + 1]);
+      const rows = await sql.all(`SELECT a.* FROM attempts a ${where} ORDER BY a.id ${pageOrder(page)} LIMIT ?`, [...where.params, page.limit + 1]);
       return toPage(rows.map(attemptFromRow), page);
     },
     async listEndpointEvents(scope, appId, endpointId, from, limit) {

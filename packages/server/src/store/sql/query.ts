@@ -1,4 +1,5 @@
 import type { Page, PageQuery } from '../types.js';
+import type { Dialect } from './dialect.js';
 import type { Sql } from './executor.js';
 
 /** JSON columns are TEXT in both dialects. */
@@ -14,9 +15,12 @@ export const json = {
 /** Booleans are 0/1 integers in both dialects. */
 export const flag = (v: unknown) => (v ? 1 : 0);
 
+/** The order a page's rows are read in: newest first, or, for the page before a cursor, oldest first (the nearest to it). */
+export const pageOrder = (page: PageQuery) => (page.before ? 'ASC' : 'DESC');
+
 /**
- * Keyset pagination: fetch one row more than asked to know whether more remain. A page from rows read `limit + 1` at a time in `order(page)`: newest first, or, for the page
- * before a cursor, oldest first (the nearest to it) and turned around here.
+ * Keyset pagination: fetch one row more than asked to know whether more remain. The rows are
+ * read `limit + 1` at a time in `pageOrder(page)`; the page before a cursor is turned around here.
  */
 export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Page<T> {
   const done = rows.length <= page.limit;
@@ -26,11 +30,11 @@ export function toPage<T extends { id: string }>(rows: T[], page: PageQuery): Pa
   return { data, iterator: (done && !page.before) || !last ? null : last.id, prev_iterator: data[0]?.id ?? null, done };
 }
 
-/** `AND id < ?` (or `AND id > ?` for the page before) and its parameter when a page continues. */
-export const after = (page: PageQuery, column = 'id') =>
-  page.before
-    ? { clause: `AND ${column} > ?`, params: [page.before], order: 'ASC' }
-    : { clause: page.iterator ? `AND ${column} < ?` : '', params: page.iterator ? [page.iterator] : [], order: 'DESC' };
+/** `AND id < ?` (or `AND id > ?` for the page before) with its parameter, and the order to read in. */
+export const after = (page: PageQuery) => {
+  const where = new Where().cursor(page);
+  return { clause: where.clauses.map((c) => `AND ${c}`).join(' '), params: where.params, order: pageOrder(page) };
+};
 
 /** Builds a WHERE clause from optional conditions, keeping parameters in step. */
 export class Where {
@@ -43,6 +47,10 @@ export class Where {
   }
   addIf(value: unknown, clause: string): this {
     return value === undefined || value === null ? this : this.add(clause, value);
+  }
+  /** `column` is one of `values` (none: no condition). */
+  addAnyOf(values: readonly unknown[] | undefined, column: string, dialect: Dialect): this {
+    return values?.length ? this.add(`${column} ${dialect.inList()}`, dialect.list(values)) : this;
   }
   /** Where a page starts: older than `iterator`, or newer than `before`. */
   cursor(page: PageQuery, column = 'id'): this {
