@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
+import { newId } from '../src/ids.js';
+import { createTenant, rowCounts, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
 
 describe('delivery log and replay', () => {
   let h: TestHerald;
   let key: string;
+  let tenantId: string;
   let rx: Receiver;
   let failing = true;
   before(async () => {
     h = await startHerald();
-    key = (await createTenant(h)).test;
+    ({ test: key, id: tenantId } = await createTenant(h));
     rx = await startReceiver((_r, res) => void res.writeHead(failing ? 500 : 200).end());
   });
   after(async () => {
@@ -118,5 +120,28 @@ describe('delivery log and replay', () => {
     assert.equal(d.status, 'discarded');
     assert.equal(d.next_attempt_at, null);
     assert.equal((await h.call('POST', `/api/v1/app/${appId}/delivery/${d.id}/retry`, { token: key })).status, 409);
+  });
+
+  // PostgreSQL's deliveries hold no foreign key to their message (migration 008): the statements
+  // that delete do what the key's cascade did.
+  test("deleting an application removes its messages, deliveries and attempts, and no one else's", async () => {
+    const kept = await failedSetup('kept-app', 1);
+    const gone = await failedSetup('deleted-app', 2);
+    const before = await rowCounts(h);
+    assert.equal((await h.call('DELETE', `/api/v1/app/${gone.appId}`, { token: key })).status, 204);
+    const after = await rowCounts(h);
+    for (const table of ['messages', 'deliveries', 'attempts'] as const) assert.equal(after[table], before[table]! - 2, table);
+    assert.equal((await kept.list()).length, 1);
+    assert.equal((await h.call('GET', `/api/v1/app/${kept.appId}/attempt`, { token: key })).body.data.length, 1);
+  });
+
+  test('resending a message that is gone writes no delivery', async () => {
+    const { appId, ep, msgs } = await failedSetup('resend-gone', 1);
+    const scope = { tenant_id: tenantId, environment: 'test' as const };
+    const before = await rowCounts(h);
+    const now = Date.now();
+    assert.equal(await h.herald.store.resend(scope, appId, 'msg_2Xo0missing', ep.id, now, newId('dlv', now)), null);
+    assert.equal(await h.herald.store.resend(scope, 'app_2Xo0other', msgs[0].id, ep.id, now, newId('dlv', now)), null, "another application's message");
+    assert.deepEqual(await rowCounts(h), before);
   });
 });

@@ -129,8 +129,8 @@ export interface Store {
    * after the delivery id `after` (exclusive) or from `since`. Purged messages are left out.
    */
   listEndpointEvents(scope: Scope, appId: string, endpointId: string, from: { after?: string | undefined; since?: number | undefined }, limit: number): Promise<{ delivery: DeliveryRow; message: MessageRow }[]>;
-  /** Queue (message × endpoint) now, creating the delivery if the endpoint never had one. */
-  resend(scope: Scope, appId: string, messageId: string, endpointId: string, now: number, newId: string): Promise<DeliveryRow | 'in_flight'>;
+  /** Queue (message × endpoint) now, creating the delivery if the endpoint never had one; null if the message is gone. */
+  resend(scope: Scope, appId: string, messageId: string, endpointId: string, now: number, newId: string): Promise<DeliveryRow | 'in_flight' | null>;
   /** Make a failed or waiting delivery due now with a fresh retry budget. */
   retryNow(scope: Scope, appId: string, deliveryId: string, now: number): Promise<DeliveryRow | 'in_flight' | 'succeeded' | 'discarded' | null>;
   /** Requeue every failed delivery of an endpoint created in [since, until). Returns how many. */

@@ -189,6 +189,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
       if (ep.status !== 'enabled') throw conflict(`Endpoint "${ep.id}" is disabled; enable it before resending`);
       const now = Date.now();
       const delivery = await store.resend(req.scope, application.id, message.id, ep.id, now, newId('dlv', now));
+      if (delivery === null) throw notFound('Message', message.id);
       if (delivery === 'in_flight') throw conflict('This message is being sent to that endpoint right now; try again when the attempt ends');
       wakeDelivery();
       return reply.code(202).send(present.delivery(delivery));

@@ -92,9 +92,16 @@ export function applicationOps(sql: Sql): ApplicationOps {
       return ops.getApplication(scope, id);
     },
     async deleteApplication(scope, id) {
-      // The delete cascades to deliveries that workers may be recording outcomes for, taking row
-      // locks in the opposite order: in a transaction, so a deadlock runs it again (postgres/db.ts).
-      return sql.tx(async (q) => (await q.run('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ?', [scope.tenant_id, scope.environment, id])) > 0);
+      // The delete reaches deliveries that workers may be recording outcomes for, taking row locks
+      // in the opposite order: in a transaction, so a deadlock runs it again (postgres/db.ts).
+      // PostgreSQL's deliveries do not cascade from their message (migration 008), so they go
+      // here, after the application: a publish racing the delete then waits on the application
+      // row and fails, instead of leaving deliveries behind it.
+      return sql.tx(async (q) => {
+        const deleted = await q.run('DELETE FROM applications WHERE tenant_id = ? AND environment = ? AND id = ?', [scope.tenant_id, scope.environment, id]);
+        if (deleted) await q.run('DELETE FROM deliveries WHERE app_id = ?', [id]);
+        return deleted > 0;
+      });
     },
   };
   return ops;

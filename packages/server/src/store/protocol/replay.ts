@@ -21,14 +21,18 @@ export function replayOps(sql: Sql): ReplayOps {
           await q.run(REQUEUE, [now, now, existing.id]);
           return existing.id;
         }
-        await q.run(
+        // From the message row, locked: nothing else holds a delivery to its message (on
+        // PostgreSQL no foreign key does), so a message deleted meanwhile gets no delivery.
+        const inserted = await q.run(
           `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-          [newId, scope.tenant_id, scope.environment, appId, messageId, endpointId, now, now, now],
+           SELECT ?, tenant_id, environment, app_id, id, ?, 'pending', ?, ?, ? FROM (
+             SELECT tenant_id, environment, app_id, id FROM messages WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ?${q.dialect.forUpdate}
+           ) AS m`,
+          [newId, endpointId, now, now, now, scope.tenant_id, scope.environment, appId, messageId],
         );
-        return newId;
+        return inserted ? newId : null;
       });
-      if (id === 'in_flight') return id;
+      if (id === null || id === 'in_flight') return id;
       sql.workDue();
       return (await deliveryRow(sql, scope, appId, id))!;
     },
