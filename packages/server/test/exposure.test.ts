@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { createHerald, loadConfig } from '../src/index.js';
 import { DASHBOARD_DIST } from '../src/api/dashboard.js';
@@ -90,6 +91,37 @@ describe('exposure: metrics, security headers, files, logs', () => {
     const js = readdirSync(assets).find((f) => f.endsWith('.js'))!;
     assert.equal((await h.call('GET', `/assets/${js}`)).status, 200);
     assert.equal((await h.call('GET', `/assets/${js}.map`)).status, 404);
+  });
+
+  test('the dashboard is served compressed: brotli or gzip as accepted, the first load under 100 KB', async () => {
+    const get = async (url: string, encoding?: string) => {
+      const res = await h.herald.api.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+      assert.equal(res.statusCode, 200, url);
+      return { raw: res.rawPayload, encoding: res.headers['content-encoding'], vary: String(res.headers['vary'] ?? ''), cache: String(res.headers['cache-control'] ?? '') };
+    };
+    const decode = (r: { raw: Buffer; encoding: unknown }) => (r.encoding === 'br' ? brotliDecompressSync(r.raw) : r.encoding === 'gzip' ? gunzipSync(r.raw) : r.raw);
+    const page = await get('/', 'gzip, deflate, br');
+    const html = decode(page).toString('utf8');
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')), `the page names its script and styles: ${assets.join(', ')}`);
+    let transferred = page.raw.length;
+    for (const asset of assets) {
+      const built = readFileSync(join(DASHBOARD_DIST, asset));
+      const br = await get(asset, 'gzip, deflate, br');
+      assert.equal(br.encoding, 'br', asset);
+      assert.match(br.vary, /accept-encoding/i);
+      assert.match(br.cache, /immutable/);
+      assert.ok(decode(br).equals(built), `${asset}: the brotli variant is the built file`);
+      transferred += br.raw.length;
+      const gz = await get(asset, 'gzip');
+      assert.equal(gz.encoding, 'gzip', asset);
+      assert.ok(decode(gz).equals(built), `${asset}: the gzip variant is the built file`);
+      const plain = await get(asset);
+      assert.equal(plain.encoding, undefined, `${asset} without accept-encoding`);
+      assert.ok(plain.raw.equals(built));
+    }
+    assert.ok(transferred < 100 * 1024, `first load ${transferred} bytes`);
+    assert.equal((await get('/docs/api-reference.js', 'br')).encoding, 'br', 'the API reference page too');
   });
 
   test('the data dir is 0700 and the database files 0600, also when they existed with wider modes', async () => {

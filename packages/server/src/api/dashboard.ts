@@ -11,7 +11,7 @@ const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets|docs)(\/|$
 
 /**
  * Serves the built dashboard (operator UI at /, customer portal at /portal) from this server:
- * hashed assets cached for a year, pages never cached. Returns the fallback that answers page
+ * hashed assets cached for a year, pages never cached, each in the encoding the browser accepts. Returns the fallback that answers page
  * routes with index.html.
  */
 export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(req: FastifyRequest, reply: FastifyReply) => boolean> {
@@ -22,6 +22,8 @@ export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(
       prefix: '/',
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each text file (dashboard/vite.config.ts).
+      preCompressed: true,
       // Source maps would publish the dashboard's sources; the build makes none, and none is served.
       allowedPath: (path: string) => !path.endsWith('.map'),
       setHeaders(res, path) {
