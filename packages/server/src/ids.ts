@@ -3,7 +3,7 @@ import { randomFillSync } from 'node:crypto';
 // Crockford base32, lower-case: ids sort by creation time and read unambiguously.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'tnt' | 'key' | 'app' | 'ep' | 'et' | 'msg' | 'evt' | 'dlv' | 'atmpt' | 'sec' | 'rec' | 'ses' | 'plk';
+export type IdPrefix = 'tnt' | 'key' | 'app' | 'ep' | 'et' | 'msg' | 'evt' | 'dlv' | 'atmpt' | 'sec' | 'rec' | 'ses' | 'plk' | 'req';
 
 // One getrandom call per 409 ids rather than one per id (ids are minted on the delivery hot path).
 const pool = Buffer.alloc(4096);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHerald, loadConfig, type DeliveryConfig, type Herald, type HeraldConfig, type RetentionConfig } from '../src/index.js';
 import type { SchemaConfig, SecurityConfig, StoreConfig, TenantLimits } from '../src/config.js';
+import type { Logger } from 'pino';
 import { makeLogger } from '../src/logger.js';
 import pg from 'pg';
 import type { Scope, Store } from '../src/store/types.js';
@@ -62,7 +63,7 @@ export const UNTHROTTLED = {
   env: { HERALD_LIMIT_PUBLISH_PER_SECOND: '1000000', HERALD_LIMIT_API_PER_SECOND: '1000000', HERALD_FAILED_AUTH_LIMIT: '1000000' },
 } as const;
 
-export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean } = {}): Promise<TestHerald> {
+export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataDir?: string; keepData?: boolean; logger?: Logger } = {}): Promise<TestHerald> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
   const database = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
   const base = { ...loadConfig({}, { dataDir }), databaseUrl: database?.url };
@@ -81,7 +82,7 @@ export async function startHerald(overrides: HeraldOverrides = {}, opts: { dataD
     schemas: { ...base.schemas, ...overrides.schemas },
     store: { ...base.store, ...overrides.store },
   };
-  const herald = await createHerald(config, { logger: makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const herald = await createHerald(config, { logger: opts.logger ?? makeLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = await herald.listen();
   const call: TestHerald['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };

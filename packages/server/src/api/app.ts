@@ -5,6 +5,8 @@ import { docsRoutes } from './docs.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
+import { newId } from '../ids.js';
 import { tokensEqual } from '../crypto/tokens.js';
 import { HttpProblem } from '../errors.js';
 import type { WindowCounters } from '../limits/counters.js';
@@ -41,6 +43,13 @@ export interface ApiOptions extends ApiContext {
 /** The longest id or uid a path takes (256), percent-encoded: longer segments are refused by the router (414). */
 const MAX_PATH_PARAM = 3 * 256;
 
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : newId('req');
+}
+
 /** Builds the HTTP API (not listening): tests drive it with `inject`, the server with `listen`. */
 export async function buildApi(options: ApiOptions): Promise<Api> {
   const { store, config, logger, adminToken, metrics, counters, limits } = options;
@@ -50,11 +59,15 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     // A hop count is valid at run time (proxy-addr); Fastify's types leave it out.
     trustProxy: config.security.trustProxy as boolean | string,
     // Per-request lines only when debugging: at thousands of publishes/s they drown the signal.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace', requestIdLogLabel: 'request_id' }),
     // Ids in paths are ours; trailing slashes are a common client slip.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM },
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
+    // A caller's (or its proxy's) x-request-id is kept when it is a plain token, so one id
+    // follows a request through both systems' logs; otherwise Herald mints one.
+    requestIdHeader: false,
+    genReqId: requestId,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as Api;
 
   installValidators(app);
@@ -71,6 +84,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   app.addHook('onRequest', (req, reply, done) => {
+    reply.raw.setHeader('x-request-id', req.id);
     if (https() || req.protocol === 'https') reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });

@@ -67,7 +67,36 @@ export function makeAuth(store: Store, cache: LookupCache, adminToken: string, s
   }
 
   /** Throttled addresses are refused before any credential is looked at; a 401 counts against the address. */
-  const guarded = (check: (req: FastifyRequest) => Promise<void>) => (req: FastifyRequest, _reply: FastifyReply) => throttle.guard(req, () => check(req));
+  const guarded = (check: (req: FastifyRequest, reply: FastifyReply) => Promise<void>) => (req: FastifyRequest, reply: FastifyReply) => throttle.guard(req, () => check(req, reply));
+
+  /** Every later line of this request (its handler's, the response line) names the tenant and environment. */
+  function logScope(req: FastifyRequest, reply: FastifyReply): void {
+    const log = req.log.child({ tenant_id: req.scope.tenant_id, environment: req.scope.environment });
+    req.log = log;
+    reply.log = log;
+  }
+
+  /** The tenant and environment a request acts in: from its API key, or from its dashboard or portal session. */
+  async function scopeOf(req: FastifyRequest): Promise<void> {
+    const c = await credential(req);
+    if ('token' in c) return authenticateKey(req, c.token);
+    const s = c.session;
+    if (s.kind === 'key') return authenticateKey(req, s.token);
+    if (s.kind === 'portal') {
+      if (!portalMayCall(req.method, req.routeOptions.url, req.params, s)) throw noRoute(req);
+      req.scope = { tenant_id: s.tenant_id, environment: s.environment };
+    } else {
+      // The operator signed in with the admin token and picked a tenant and environment.
+      const tenantId = req.headers['x-herald-tenant'];
+      const environment = req.headers['x-herald-environment'] ?? 'test';
+      if (typeof tenantId !== 'string' || tenantId.length > 64 || (environment !== 'test' && environment !== 'live')) {
+        throw new HttpProblem(400, 'Bad Request', 'An admin session names the tenant and environment in the x-herald-tenant and x-herald-environment (test or live) headers');
+      }
+      if (!(await store.getTenant(tenantId))) throw notFound('Tenant', tenantId);
+      req.scope = { tenant_id: tenantId, environment };
+    }
+    req.lookups = cache.direct(req.scope);
+  }
 
   return {
     requireAdmin: guarded(async (req) => {
@@ -75,25 +104,9 @@ export function makeAuth(store: Store, cache: LookupCache, adminToken: string, s
       const ok = 'token' in c ? tokensEqual(c.token, adminToken) : c.session.kind === 'admin';
       if (!ok) throw unauthorized('This route needs the admin token (HERALD_ADMIN_TOKEN, printed at first start)');
     }),
-    requireApiKey: guarded(async (req) => {
-      const c = await credential(req);
-      if ('token' in c) return authenticateKey(req, c.token);
-      const s = c.session;
-      if (s.kind === 'key') return authenticateKey(req, s.token);
-      if (s.kind === 'portal') {
-        if (!portalMayCall(req.method, req.routeOptions.url, req.params, s)) throw noRoute(req);
-        req.scope = { tenant_id: s.tenant_id, environment: s.environment };
-      } else {
-        // The operator signed in with the admin token and picked a tenant and environment.
-        const tenantId = req.headers['x-herald-tenant'];
-        const environment = req.headers['x-herald-environment'] ?? 'test';
-        if (typeof tenantId !== 'string' || tenantId.length > 64 || (environment !== 'test' && environment !== 'live')) {
-          throw new HttpProblem(400, 'Bad Request', 'An admin session names the tenant and environment in the x-herald-tenant and x-herald-environment (test or live) headers');
-        }
-        if (!(await store.getTenant(tenantId))) throw notFound('Tenant', tenantId);
-        req.scope = { tenant_id: tenantId, environment };
-      }
-      req.lookups = cache.direct(req.scope);
+    requireApiKey: guarded(async (req, reply) => {
+      await scopeOf(req);
+      logScope(req, reply);
     }),
   };
 }

@@ -13,6 +13,7 @@ import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
 import { makeBackPressure } from './back-pressure.js';
 import { Deadline, settleBy } from './deadline.js';
 import { makeRecorder } from './recorder.js';
+import { logAttempt } from './attempt-log.js';
 import { decideNext, parseRetryAfter } from './retry.js';
 import type { TransportResult } from './transports.js';
 
@@ -176,6 +177,10 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     metrics.deliveries.inc({ outcome });
     metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
     const attemptNumber = d.attempt_count + 1;
+    const attemptId = newId('atmpt', startedAt);
+    logAttempt(logger, d, {
+      id: attemptId, number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs, next_attempt_at: next.next_attempt_at,
+    });
     await recorder.record({
       delivery: { id: d.id, tenant_id: d.tenant_id, environment: d.environment, app_id: d.app_id, message_id: d.message_id, endpoint_id: d.endpoint_id, event_type: d.event_type },
       owner,
@@ -183,7 +188,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       disable_endpoint: next.disable_endpoint,
       throttle,
       attempt: {
-        id: newId('atmpt', startedAt),
+        id: attemptId,
         status: result.ok ? 'succeeded' : 'failed',
         url: request.url,
         request_headers: request.headers,

@@ -32,7 +32,8 @@ export type NativeCall = <T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELET
  */
 export function nativeCaller(root: FastifyInstance, req: FastifyRequest, reply: FastifyReply): NativeCall {
   return async <T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) => {
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '' };
+    // The native call is part of this request: it logs under the same request id.
+    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': req.id };
     const key = req.headers['idempotency-key'];
     if (typeof key === 'string' && method === 'POST' && /\/msg$/.test(path)) headers['idempotency-key'] = key;
     if (body !== undefined) headers['content-type'] = 'application/json';
