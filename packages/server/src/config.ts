@@ -89,6 +89,10 @@ export interface SecurityConfig {
   metricsAddr: string | undefined;
   /** Label the in-flight gauge by endpoint id (one series per endpoint of every tenant). */
   metricsEndpointLabels: boolean;
+  /** Also count attempts and their latency per application id (one series per application of every tenant). */
+  metricsAppLabels: boolean;
+  /** An endpoint's or application's series is dropped after this long without an attempt (so deleted ones go). */
+  metricsIdleSeriesMs: number;
   portalLinkDefaultTtlMs: number;
   portalLinkMaxTtlMs: number;
   sessionTtlMs: number;
@@ -257,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       metricsToken: env.HERALD_METRICS_TOKEN || undefined,
       metricsAddr: env.HERALD_METRICS_ADDR || undefined,
       metricsEndpointLabels: bool(env.HERALD_METRICS_ENDPOINT_LABELS, false, 'HERALD_METRICS_ENDPOINT_LABELS'),
+      metricsAppLabels: bool(env.HERALD_METRICS_APP_LABELS, false, 'HERALD_METRICS_APP_LABELS'),
+      metricsIdleSeriesMs: int(env.HERALD_METRICS_IDLE_SERIES, 600, 'HERALD_METRICS_IDLE_SERIES') * 1000,
       portalLinkDefaultTtlMs: int(env.HERALD_PORTAL_LINK_TTL, 900, 'HERALD_PORTAL_LINK_TTL') * 1000,
       portalLinkMaxTtlMs: 24 * 3600 * 1000,
       sessionTtlMs: int(env.HERALD_SESSION_TTL, 12 * 3600, 'HERALD_SESSION_TTL') * 1000,

@@ -31,6 +31,7 @@ import { openPostgresStore } from './store/postgres/index.js';
 import { openThreadedSqliteStore } from './store/threaded/index.js';
 import { makeSchemaSandbox } from './tenant-schemas/sandbox.js';
 import { withDeadline } from './store/failures.js';
+import { timedStore } from './store/timed.js';
 import type { Store } from './store/types.js';
 
 export interface Herald {
@@ -61,15 +62,18 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
   const { store: storeTimeouts } = config;
-  const store: Store = config.databaseUrl
+  const untimed: Store = config.databaseUrl
     ? await openPostgresStore(config.databaseUrl, {
         timeouts: storeTimeouts,
         listener: { retryMinMs: storeTimeouts.listenRetryMinMs, retryMaxMs: storeTimeouts.listenRetryMaxMs, outagePollMs: storeTimeouts.outagePollMs },
       })
     : await openThreadedSqliteStore(config.sqlitePath);
+  const { metricsEndpointLabels: endpointLabels, metricsAppLabels: appLabels, metricsIdleSeriesMs: idleSeriesMs } = config.security;
+  // Scrapes read the queue through requestStore (below), which is built on the timed store.
+  const metrics = makeMetrics(() => requestStore.queueStats(), { endpointLabels, appLabels, idleSeriesMs });
+  const store = timedStore(untimed, metrics);
   // What request handlers (and scrapes) see: every call answers or fails within the deadline.
   const requestStore = withDeadline(store, storeTimeouts.requestDeadlineMs);
-  const metrics = makeMetrics(() => requestStore.queueStats(), { endpointLabels: config.security.metricsEndpointLabels });
   const counters = makeWindowCounters(store, logger);
   const limits = makeTenantLimits(requestStore, config.limits);
   const schemas = makeSchemaSandbox(config.schemas);

@@ -55,8 +55,13 @@ async function isolate(store: Store): Promise<void> {
   // Deleting an endpoint discards its unfinished deliveries.
   for (const [scope, appId, id] of created.get(store) ?? []) await store.deleteEndpoint(scope, appId, id, Date.now());
   created.set(store, []);
-  assert.deepEqual(await store.queueStats(), { pending: 0, delivering: 0 });
+  assert.deepEqual(await store.queueStats(), { pending: 0, delivering: 0, oldest_due_at: null });
 }
+
+const queued = async (store: Store) => {
+  const { pending, delivering } = await store.queueStats();
+  return { pending, delivering };
+};
 
 async function endpoint(store: Store, scope: Scope, appId: string, extra: Partial<NewEndpoint> = {}): Promise<string> {
   const now = Date.now();
@@ -177,7 +182,7 @@ for (const [name, store] of stores) {
       assert.ok(outcomes.every((o) => o.kind !== 'created' || o.deliveries === 1));
       const stored = (await store.listMessages(scope, appId, {}, { limit: 50 })).data.map((m) => m.id).sort();
       assert.deepEqual(stored, [id(0), id(1), id(4), id(7)].sort());
-      assert.deepEqual(await store.queueStats(), { pending: 4, delivering: 0 });
+      assert.deepEqual(await queued(store), { pending: 4, delivering: 0 });
     });
 
     test('publish: an endpoint with channels gets only messages sharing one of them, alone and in a batch', async () => {
@@ -204,6 +209,22 @@ for (const [name, store] of stores) {
       assert.deepEqual(stored.data.map((m) => m.channels), [['us', 'eu']]);
       assert.equal((await store.listMessages(scope, appId, { event_types: ['order.created', 'x'] }, { limit: 10 })).data.length, 5);
       assert.equal((await store.listMessages(scope, appId, { event_types: ['x'] }, { limit: 10 })).data.length, 0);
+    });
+
+    test('queue stats: since when the longest-waiting due delivery has been due, across endpoints', async () => {
+      await isolate(store);
+      const { scope, appId } = await tenantWithApp(store);
+      await endpoint(store, scope, appId, { filter_types: ['a'] });
+      await endpoint(store, scope, appId, { filter_types: ['b'] });
+      const now = Date.now();
+      assert.equal((await store.publish(scope, message(appId, { event_type: 'a', now: now - 5000 }))).kind, 'created');
+      assert.equal((await store.publish(scope, message(appId, { event_type: 'b', now: now - 9000 }))).kind, 'created');
+      assert.equal((await store.publish(scope, message(appId, { event_type: 'a', now: now - 1000 }))).kind, 'created');
+      assert.deepEqual(await store.queueStats(now), { pending: 3, delivering: 0, oldest_due_at: now - 9000 });
+      assert.equal((await store.queueStats(now - 9001)).oldest_due_at, null, 'nothing is due yet then');
+      const claimed = await claim(store, uid('w'), 10, now);
+      assert.equal(claimed.deliveries.length, 3);
+      assert.deepEqual(await store.queueStats(now), { pending: 0, delivering: 3, oldest_due_at: null }, 'leased deliveries are not waiting');
     });
 
     test('endpoints: a uid finds the endpoint, is unique among live ones, and is free again once deleted', async () => {
@@ -267,7 +288,7 @@ for (const [name, store] of stores) {
       assert.equal((second.get(busy) ?? 0) + (first.get(busy) ?? 0), 25);
       const third = countBy((await claim(store, 'w3', 100, now + 1100)).deliveries);
       assert.equal(third.get(limited), 2, 'a new one-second window');
-      assert.deepEqual(await store.queueStats(), { pending: 3, delivering: 37 });
+      assert.deepEqual(await queued(store), { pending: 3, delivering: 37 });
     });
 
     test('claim: the claimed delivery carries its message, and its endpoint resolved against the application', async () => {
@@ -444,7 +465,7 @@ describe('store contract (postgres, other processes)', () => {
       assert.equal(blocked.contended, true);
       assert.equal(blocked.deliveries.length, 0);
       assert.ok(Date.now() - started < 1000, 'the claim does not wait for the other');
-      assert.deepEqual(await store.queueStats(), { pending: 1, delivering: 0 });
+      assert.deepEqual(await queued(store), { pending: 1, delivering: 0 });
       await c.query('ROLLBACK');
     });
     const claimed = await claim(store, uid('w'), 10);

@@ -83,6 +83,11 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     hsts: false,
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+  // By route pattern, never the raw URL (ids would make a series per message); unmatched paths share one.
+  app.addHook('onResponse', (req, reply, done) => {
+    metrics.requested(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
   app.addHook('onRequest', (req, reply, done) => {
     reply.raw.setHeader('x-request-id', req.id);
     if (https() || req.protocol === 'https') reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');

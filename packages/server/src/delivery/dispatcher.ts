@@ -82,12 +82,14 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     for (const e of effects) {
       const scope = { tenant_id: e.tenant_id, environment: e.environment };
       const payload = { app_id: e.app_id, endpoint_id: e.endpoint_id, ...(e.kind === 'disabled' ? { reason: e.reason, failing_since: e.failing_since && new Date(e.failing_since).toISOString() } : {}) };
-      if (e.kind === 'disabled') logger.warn({ endpoint_id: e.endpoint_id, reason: e.reason }, 'endpoint disabled');
+      if (e.kind === 'disabled') {
+        metrics.endpointsDisabled.inc({ reason: e.reason ?? 'unknown' });
+        logger.warn({ endpoint_id: e.endpoint_id, reason: e.reason }, 'endpoint disabled');
+      }
       void emit(scope, e.app_id, e.kind === 'disabled' ? 'endpoint.disabled' : 'endpoint.recovered', payload);
     }
   });
   const keyCache = new Map<string, SigningKey>();
-  const perEndpoint = new Map<string, number>();
   const throttleFor = makeBackPressure(config);
   /** Deliveries sent or being recorded by this process: their leases are kept alive (see heartbeat). */
   const open = new Set<string>();
@@ -128,13 +130,6 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     return keys;
   }
 
-  function track(endpointId: string, delta: number): void {
-    const n = (perEndpoint.get(endpointId) ?? 0) + delta;
-    // Kept at 0 rather than deleted: the gauge shows every endpoint this process has sent to.
-    perEndpoint.set(endpointId, n);
-  }
-  metrics.readInFlightFrom(() => perEndpoint);
-
   async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
     const startedAt = Date.now();
     // A record travels as a pointer with a link minted for this attempt (it expires).
@@ -174,8 +169,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       logger.info({ endpoint_id: d.endpoint_id, reason: throttle.reason, until: new Date(throttle.until).toISOString() }, 'endpoint paused by back-pressure');
     }
     const outcome = result.ok ? 'succeeded' : next.status === 'pending' ? 'retrying' : 'exhausted';
-    metrics.deliveries.inc({ outcome });
-    metrics.attemptDuration.observe({ outcome: result.ok ? 'succeeded' : 'failed' }, result.durationMs / 1000);
+    metrics.attempted(d.app_id, outcome, result.durationMs / 1000);
     const attemptNumber = d.attempt_count + 1;
     const attemptId = newId('atmpt', startedAt);
     logAttempt(logger, d, {
@@ -216,14 +210,14 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
 
   function launch(d: ClaimedDelivery, ep: EndpointRuntime): void {
     inFlight++;
-    track(d.endpoint_id, 1);
+    metrics.trackInFlight(d.endpoint_id, 1);
     open.add(d.id);
     deliver(d, ep)
       .catch((err) => logger.error({ err, delivery_id: d.id }, 'delivery crashed; its lease will expire and it will be resent'))
       .finally(() => {
         open.delete(d.id);
         inFlight--;
-        track(d.endpoint_id, -1);
+        metrics.trackInFlight(d.endpoint_id, -1);
         if (inFlight === 0 && drained) drained();
         wake();
       });

@@ -1,3 +1,5 @@
+import { wrapStoreCalls } from './wrap-calls.js';
+
 /**
  * What a store failure means for a client: the database is down, too slow, out of disk,
  * read-only or locked. Each is answered with 503 and Retry-After (nothing was promised; try
@@ -86,20 +88,8 @@ export function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  * may still complete later; a publish retried with the same Idempotency-Key is stored once.
  */
 export function withDeadline<S extends object>(store: S, deadlineMs: number): S {
-  const wrapped = new Map<string | symbol, unknown>();
-  return new Proxy(store, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver) as unknown;
-      if (typeof value !== 'function' || name === 'close' || name === 'onWork') return value;
-      let fn = wrapped.get(name);
-      if (!fn) {
-        fn = (...args: unknown[]) => {
-          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return result instanceof Promise ? withinDeadline(result, deadlineMs) : result;
-        };
-        wrapped.set(name, fn);
-      }
-      return fn;
-    },
+  return wrapStoreCalls(store, (_op, call) => {
+    const result = call();
+    return result instanceof Promise ? withinDeadline(result, deadlineMs) : result;
   });
 }

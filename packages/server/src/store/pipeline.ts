@@ -141,6 +141,8 @@ export interface CounterIncrement {
 export interface QueueStats {
   pending: number;
   delivering: number;
+  /** When the longest-waiting delivery became due (epoch ms), if one is due now; null if none is. */
+  oldest_due_at: number | null;
 }
 
 /** What the wake-up channel reports about itself (for metrics and tests). */

@@ -149,7 +149,8 @@ export interface Store {
   releaseExpiredLeases(now: number): Promise<number>;
   /** Return every lease, whatever its expiry: only safe when this process owns the whole store. */
   releaseAllLeases(now: number): Promise<number>;
-  queueStats(): Promise<QueueStats>;
+  /** Deliveries waiting and in flight, and since when the longest-waiting due one has been due (at `now`, default the clock). */
+  queueStats(now?: number): Promise<QueueStats>;
   /** Soonest next_attempt_at among pending deliveries of enabled endpoints, or null. */
   nextDueAt(): Promise<number | null>;
 
