@@ -68,33 +68,36 @@ export function makeMetrics(queueStats: () => Promise<QueueStats>, options: Part
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const appLastSeen = new Map<string, number>();
-  const appAttempts = appLabels
-    ? new Counter({
-        name: 'herald_app_delivery_attempts_total',
-        help: 'Delivery attempts per application and outcome (HERALD_METRICS_APP_LABELS=true)',
-        labelNames: ['app_id', 'outcome'],
-        registers,
-        collect() {
-          const cutoff = Date.now() - idleSeriesMs;
-          for (const [app, seen] of appLastSeen) {
-            if (seen >= cutoff) continue;
-            appLastSeen.delete(app);
-            for (const outcome of ['succeeded', 'retrying', 'exhausted']) this.remove({ app_id: app, outcome });
-            appAttemptDuration?.remove({ app_id: app });
-          }
-        },
-      })
+  // Per application, only when asked: its series, and when each application last had an attempt.
+  const perApp = appLabels
+    ? {
+        lastSeen: new Map<string, number>(),
+        attempts: new Counter({
+          name: 'herald_app_delivery_attempts_total',
+          help: 'Delivery attempts per application and outcome (HERALD_METRICS_APP_LABELS=true)',
+          labelNames: ['app_id', 'outcome'],
+          registers,
+          collect: () => dropIdleApps(),
+        }),
+        duration: new Histogram({
+          name: 'herald_app_attempt_duration_seconds',
+          help: 'Delivery attempt latency per application (HERALD_METRICS_APP_LABELS=true)',
+          labelNames: ['app_id'],
+          buckets: LATENCY_BUCKETS,
+          registers,
+        }),
+      }
     : null;
-  const appAttemptDuration = appLabels
-    ? new Histogram({
-        name: 'herald_app_attempt_duration_seconds',
-        help: 'Delivery attempt latency per application (HERALD_METRICS_APP_LABELS=true)',
-        labelNames: ['app_id'],
-        buckets: LATENCY_BUCKETS,
-        registers,
-      })
-    : null;
+  function dropIdleApps(): void {
+    if (!perApp) return;
+    const cutoff = Date.now() - idleSeriesMs;
+    for (const [app, seen] of perApp.lastSeen) {
+      if (seen >= cutoff) continue;
+      perApp.lastSeen.delete(app);
+      for (const outcome of ['succeeded', 'retrying', 'exhausted']) perApp.attempts.remove({ app_id: app, outcome });
+      perApp.duration.remove({ app_id: app });
+    }
+  }
 
   // endpoint id → requests open and when that last changed.
   const open = new Map<string, { n: number; at: number }>();
@@ -206,10 +209,10 @@ export function makeMetrics(queueStats: () => Promise<QueueStats>, options: Part
     attempted(appId, outcome, seconds) {
       attempts.inc({ outcome });
       attemptDuration.observe({ outcome: outcome === 'succeeded' ? 'succeeded' : 'failed' }, seconds);
-      if (appAttempts) {
-        appLastSeen.set(appId, Date.now());
-        appAttempts.inc({ app_id: appId, outcome });
-        appAttemptDuration!.observe({ app_id: appId }, seconds);
+      if (perApp) {
+        perApp.lastSeen.set(appId, Date.now());
+        perApp.attempts.inc({ app_id: appId, outcome });
+        perApp.duration.observe({ app_id: appId }, seconds);
       }
     },
     trackInFlight(endpointId, delta) {

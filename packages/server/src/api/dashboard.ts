@@ -11,8 +11,8 @@ const NOT_PAGES = /^\/(api|health|metrics|records|\.well-known|assets|docs)(\/|$
 
 /**
  * Serves the built dashboard (operator UI at /, customer portal at /portal) from this server:
- * hashed assets cached for a year, pages never cached, each in the encoding the browser accepts. Returns the fallback that answers page
- * routes with index.html.
+ * hashed assets cached for a year, pages never cached, each in the encoding the browser accepts.
+ * Returns the fallback that answers page routes with index.html.
  */
 export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(req: FastifyRequest, reply: FastifyReply) => boolean> {
   const built = existsSync(`${dist}index.html`);

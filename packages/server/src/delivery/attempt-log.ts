@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
+import type { AttemptVerdict } from '../metrics.js';
 import type { ClaimedDelivery } from '../store/types.js';
 
 export interface LoggedAttempt {
   id: string;
   number: number;
-  outcome: 'succeeded' | 'retrying' | 'exhausted';
+  outcome: AttemptVerdict;
   response_status: number | null;
   error_class: string | null;
   duration_ms: number;
