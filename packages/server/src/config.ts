@@ -35,6 +35,35 @@ export interface HeraldConfig {
   limits: TenantLimits;
   schemas: SchemaConfig;
   store: StoreConfig;
+  /** OpenTelemetry trace export, from the standard OTEL_* variables; null: tracing off. */
+  tracing: TracingConfig | null;
+}
+
+export interface TracingConfig {
+  /** The OTLP/HTTP traces URL. */
+  url: string;
+  protocol: 'http/protobuf' | 'http/json';
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is named (or OTEL_TRACES_EXPORTER=otlp, for the default
+ * collector address) and the SDK is not disabled. Only OTLP over HTTP is built in: gRPC would add
+ * a second network stack for the same spans (collectors take both, on 4317 and 4318).
+ */
+export function tracingFromEnv(env: NodeJS.ProcessEnv): TracingConfig | null {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  const exporters = (env.OTEL_TRACES_EXPORTER ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (exporters.includes('none')) return null;
+  if (exporters.some((e) => e !== 'otlp')) throw new Error(`OTEL_TRACES_EXPORTER: only "otlp" and "none" are supported, got "${env.OTEL_TRACES_EXPORTER}"`);
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || (base ? `${base.replace(/\/+$/, '')}/v1/traces` : exporters.includes('otlp') ? 'http://localhost:4318/v1/traces' : '');
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new Error(`The OTLP traces endpoint must be an http(s) URL, got "${url}"`);
+  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf').trim();
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json (send to the collector's port 4318), got "${protocol}"`);
+  }
+  return { url, protocol };
 }
 
 /** Bounded waits on the store (see README "Failure behaviour"). */
@@ -221,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: int(env.HERALD_BODY_LIMIT, 1024 * 1024, 'HERALD_BODY_LIMIT'),
     role,
     publicUrl: env.HERALD_PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    tracing: tracingFromEnv(env),
     records: {
       maxBytes: int(env.HERALD_MAX_RECORD_BYTES, 50 * 1024 * 1024, 'HERALD_MAX_RECORD_BYTES'),
       urlTtlMs: int(env.HERALD_RECORD_URL_TTL, 15 * 60, 'HERALD_RECORD_URL_TTL') * 1000,

@@ -32,6 +32,7 @@ import { openThreadedSqliteStore } from './store/threaded/index.js';
 import { makeSchemaSandbox } from './tenant-schemas/sandbox.js';
 import { withDeadline } from './store/failures.js';
 import { timedStore } from './store/timed.js';
+import { makeTracing, type Tracing } from './tracing.js';
 import type { Store } from './store/types.js';
 
 export interface Herald {
@@ -41,6 +42,7 @@ export interface Herald {
   dispatcher: Dispatcher | null;
   metrics: Metrics;
   logger: Logger;
+  tracing: Tracing;
   adminToken: string;
   /** True when this start generated the admin token (print it once). */
   adminTokenCreated: boolean;
@@ -58,6 +60,7 @@ export interface HeraldOptions {
 /** The composition root: the only place that builds long-lived parts and wires them together. */
 export async function createHerald(config: HeraldConfig, options: HeraldOptions = {}): Promise<Herald> {
   const logger = options.logger ?? makeLogger(config.logLevel);
+  const tracing = makeTracing(config.tracing);
   const masterKey = loadMasterKey(config.dataDir, config.masterKey);
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);
@@ -101,7 +104,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const dispatcher: Dispatcher | null =
     config.role === 'api'
       ? null
-      : makeDispatcher({ store, deliverOnce, box, emit, downloads, metrics, logger, signal, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
+      : makeDispatcher({ store, deliverOnce, box, emit, downloads, metrics, logger, tracing, signal, config: config.delivery, owner: `${hostname()}:${process.pid}:${newId('key').slice(4, 14)}` });
   const reaper = makeLeaseReaper(store, logger, Math.min(5000, config.delivery.leaseGraceMs), signal.wake);
   const retention = makeRetentionJob(store, logger, config.retention, (id) => deleteRecord(config.dataDir, id));
 
@@ -126,6 +129,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     recordSigner,
     downloads,
     publicUrl,
+    tracing,
   });
 
   let unsubscribe: (() => Promise<void>) | undefined;
@@ -137,6 +141,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     dispatcher,
     metrics,
     logger,
+    tracing,
     adminToken,
     adminTokenCreated,
     metricsUrl: () => metricsServer?.url ?? null,
@@ -177,6 +182,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       await counters.close();
       await sender.close();
       await store.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import { newId } from '../ids.js';
 import { tokensEqual } from '../crypto/tokens.js';
 import { HttpProblem } from '../errors.js';
@@ -34,6 +35,13 @@ import { makeSessions } from './session.js';
 import { installValidators } from './validation.js';
 import { svixRoutes } from './svix/index.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's server span (tracing.ts); a no-op span while tracing is off. */
+    span: Span;
+  }
+}
+
 export interface ApiOptions extends ApiContext {
   adminToken: string;
   /** The built dashboard (default: packages/dashboard/dist). */
@@ -52,7 +60,7 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the HTTP API (not listening): tests drive it with `inject`, the server with `listen`. */
 export async function buildApi(options: ApiOptions): Promise<Api> {
-  const { store, config, logger, adminToken, metrics, counters, limits } = options;
+  const { store, config, logger, adminToken, metrics, counters, limits, tracing } = options;
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
@@ -85,10 +93,14 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   });
   // By route pattern, never the raw URL (ids would make a series per message); unmatched paths share one.
   app.addHook('onResponse', (req, reply, done) => {
-    metrics.requested(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.requested(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    tracing.endRequest(req.span, req.method, route, reply.statusCode, req.scope ?? null);
     done();
   });
+  app.decorateRequest('span', null as never);
   app.addHook('onRequest', (req, reply, done) => {
+    req.span = tracing.startRequest(req.method, req.headers);
     reply.raw.setHeader('x-request-id', req.id);
     if (https() || req.protocol === 'https') reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));

@@ -17,6 +17,7 @@ import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, EventTypeRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { SchemaSandbox } from '../tenant-schemas/sandbox.js';
 import type { TenantLimitsSource } from '../limits/tenant-limits.js';
+import type { Tracing } from '../tracing.js';
 import type { WindowCounters } from '../limits/counters.js';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -51,6 +52,7 @@ export interface ApiContext {
   /** Where receivers reach this server (for download links). */
   publicUrl: () => string;
   logger: Logger;
+  tracing: Tracing;
 }
 
 export async function loadApp(store: Store, scope: Scope, idOrUid: string): Promise<ApplicationRow> {

@@ -48,6 +48,7 @@ const endpoint = {
   scheme_options: null,
   envelope: null,
   encrypt_data: null,
+  trace_propagation: false,
   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   public_key: 'whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=',
   enabled_at: at,

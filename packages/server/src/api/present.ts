@@ -77,6 +77,7 @@ export const present = {
     scheme_options: e.scheme_options,
     envelope: e.envelope,
     encrypt_data: e.encrypt_data,
+    trace_propagation: e.trace_propagation,
     secret: fullSecret ?? e.secret_hints[0] ?? '',
     public_key: e.public_keys[0] ?? '',
     enabled_at: isoOrNull(e.enabled_at),

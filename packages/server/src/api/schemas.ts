@@ -233,6 +233,7 @@ export const Endpoint = Type.Object({
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
   encrypt_data: Type.Union([Type.Boolean(), Type.Null()]),
+  trace_propagation: Type.Boolean({ description: 'Deliveries carry a W3C traceparent header (when Herald exports traces)' }),
   secret: Type.String({ description: 'The signing secret: in full only in the response that created or rotated it, masked everywhere else' }),
   public_key: Type.String({ description: 'whpk_ Ed25519 public key for standard-ed25519 receivers' }),
   enabled_at: NullableTimestamp,
@@ -263,6 +264,7 @@ const EndpointFields = {
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
   encrypt_data: Type.Union([Type.Boolean(), Type.Null()], { description: "null: the application's setting" }),
+  trace_propagation: Type.Boolean({ description: 'Send a W3C traceparent header with each delivery, continuing Herald\'s trace of the attempt (when Herald exports traces); default false' }),
 };
 export const EndpointIn = Type.Object(
   {
@@ -284,6 +286,7 @@ export const EndpointIn = Type.Object(
     scheme_options: Type.Optional(EndpointFields.scheme_options),
     envelope: Type.Optional(EndpointFields.envelope),
     encrypt_data: Type.Optional(EndpointFields.encrypt_data),
+    trace_propagation: Type.Optional(EndpointFields.trace_propagation),
     secret: Type.Optional(EndpointSecret),
   },
   { additionalProperties: false },

@@ -16,6 +16,7 @@ import { makeRecorder } from './recorder.js';
 import { logAttempt } from './attempt-log.js';
 import { decideNext, parseRetryAfter } from './retry.js';
 import type { TransportResult } from './transports.js';
+import type { ClaimWindow, Tracing } from '../tracing.js';
 
 export interface DispatcherDeps {
   store: Store;
@@ -25,6 +26,7 @@ export interface DispatcherDeps {
   downloads: DownloadLinks;
   metrics: Metrics;
   logger: Logger;
+  tracing: Tracing;
   config: DeliveryConfig;
   /** Identifies this process's leases. */
   owner: string;
@@ -77,7 +79,7 @@ function endableDelay(ms: number, holdEnd: (end: (() => void) | null) => void): 
  *   claim → build request (envelope, scheme) → send → decide next state → record
  */
 export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { store, deliverOnce, box, emit, downloads, metrics, logger, config, owner } = deps;
+  const { store, deliverOnce, box, emit, downloads, metrics, logger, tracing, config, owner } = deps;
   const recorder = makeRecorder(store, logger, { autoDisableAfterMs: config.autoDisableAfterMs }, (effects) => {
     for (const e of effects) {
       const scope = { tenant_id: e.tenant_id, environment: e.environment };
@@ -130,7 +132,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     return keys;
   }
 
-  async function deliver(d: ClaimedDelivery, ep: EndpointRuntime): Promise<void> {
+  async function deliver(d: ClaimedDelivery, ep: EndpointRuntime, claim: ClaimWindow): Promise<void> {
+    const trace = tracing.startAttempt(d, claim);
     const startedAt = Date.now();
     // A record travels as a pointer with a link minted for this attempt (it expires).
     const payload = d.record
@@ -143,7 +146,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     let request: TransportResult['request'];
     let result: TransportResult['result'];
     try {
-      ({ request, result } = await settleBy(deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt, deadline), deadline, config.abandonGraceMs, () => ({
+      ({ request, result } = await settleBy(deliverOnce(event, ep, ep.sealed_secrets.map(keysFor), startedAt, deadline, trace), deadline, config.abandonGraceMs, () => ({
         request: { url: ep.url, headers: {}, body: '' },
         result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: Date.now() - startedAt, errorClass: 'timeout', errorMessage: `No complete response within ${ep.timeout_ms} ms` },
       })));
@@ -175,7 +178,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     logAttempt(logger, d, {
       id: attemptId, number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs, next_attempt_at: next.next_attempt_at,
     });
-    await recorder.record({
+    await trace.record(() => recorder.record({
       delivery: { id: d.id, tenant_id: d.tenant_id, environment: d.environment, app_id: d.app_id, message_id: d.message_id, endpoint_id: d.endpoint_id, event_type: d.event_type },
       owner,
       next,
@@ -194,7 +197,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         duration_ms: result.durationMs,
         created_at: startedAt,
       },
-    });
+    }));
+    trace.end({ attempt_id: attemptId, attempt_number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs });
     if (!result.ok && (next.status === 'failed' || attemptNumber === config.failingAttemptNumber)) {
       void emit({ tenant_id: d.tenant_id, environment: d.environment }, d.app_id, next.status === 'failed' ? 'message.attempt.exhausted' : 'message.attempt.failing', {
         app_id: d.app_id,
@@ -208,11 +212,11 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  function launch(d: ClaimedDelivery, ep: EndpointRuntime): void {
+  function launch(d: ClaimedDelivery, ep: EndpointRuntime, claim: ClaimWindow): void {
     inFlight++;
     metrics.trackInFlight(d.endpoint_id, 1);
     open.add(d.id);
-    deliver(d, ep)
+    deliver(d, ep, claim)
       .catch((err) => logger.error({ err, delivery_id: d.id }, 'delivery crashed; its lease will expire and it will be resent'))
       .finally(() => {
         open.delete(d.id);
@@ -272,7 +276,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
           logger.info('claims work again');
         }
         lastClaimFull = deliveries.length >= limit;
-        for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!);
+        const claim: ClaimWindow = { startedAt: lastClaimAt, endedAt: Date.now(), via: 'claim' };
+        for (const d of deliveries) launch(d, endpoints.get(d.endpoint_id)!, claim);
         // Another process was claiming: its claim is short, try again after the claim interval.
         if (contended) await sleep(Math.max(CONTENDED_RETRY_MIN_MS, config.claimIntervalMs));
         else if (!deliveries.length) await sleep(await idleDelay());
@@ -317,7 +322,10 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
           settled = true;
           reserved -= limit;
           // Stopped meanwhile: the leases lapse (or are released at the next start) and are claimed then.
-          if (running && handedOff) for (const d of handedOff.deliveries) launch(d, handedOff.endpoints.get(d.endpoint_id)!);
+          if (running && handedOff) {
+            const at = Date.now();
+            for (const d of handedOff.deliveries) launch(d, handedOff.endpoints.get(d.endpoint_id)!, { startedAt: at, endedAt: at, via: 'handoff' });
+          }
           if (waitingForRoom) wake();
         },
       };

@@ -24,6 +24,8 @@ export interface PublishRequest {
   /** Only endpoints with no channels or one of these receive it. */
   channels: string[] | null;
   idempotency_key: string | null;
+  /** The publishing request's traceparent (tracing on), stored so attempts link back to it. */
+  trace_context?: string | null;
 }
 
 export interface Publish {
@@ -125,6 +127,7 @@ function toInput(r: PublishRequest, now: number): PublishInput {
     record: r.record,
     channels: r.channels,
     now,
+    trace_context: r.trace_context ?? null,
     idempotency: r.idempotency_key
       ? {
           key: r.idempotency_key,

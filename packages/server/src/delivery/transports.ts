@@ -8,6 +8,7 @@ import type { Deadline } from './deadline.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import { maskSentHeaders, openHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
+import { UNTRACED_ATTEMPT, type AttemptTrace } from '../tracing.js';
 
 export interface TransportResult {
   request: { url: string; headers: Record<string, string>; body: string };
@@ -21,21 +22,30 @@ export interface TransportResult {
  */
 export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
   /** `deadline`: the attempt's overall deadline (the dispatcher's); every transport stops when it fires. */
-  return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number, deadline?: Deadline): Promise<TransportResult> {
+  /** `trace`: the attempt's spans (the dispatcher's); one-off sends are not traced. */
+  return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number, deadline?: Deadline, trace: AttemptTrace = UNTRACED_ATTEMPT): Promise<TransportResult> {
     try {
       switch (ep.kind) {
         case 'email': {
           if (!ep.channel_config) throw new DeliveryConfigError('This email channel has no settings');
+          const sent = trace.send({}, { url: `smtp://${ep.channel_config.smtp.host}`, propagate: false });
           const { request, ...result } = await deps.sendEmail(ep.channel_config, event, ep.timeout_ms, deadline);
+          sent({ status: null, errorClass: result.errorClass });
           return { request, result };
         }
         case 'slack': {
-          const request = buildSlackRequest(event, ep.url, ep.timeout_ms, ep.scheme_options.user_agent ?? deps.userAgent);
-          return { request, result: classifySlack(await deps.sender.send(request, deadline)) };
+          const request = trace.build(() => buildSlackRequest(event, ep.url, ep.timeout_ms, ep.scheme_options.user_agent ?? deps.userAgent));
+          const sent = trace.send(request.headers, { url: request.url, propagate: false });
+          const result = classifySlack(await deps.sender.send(request, deadline));
+          sent(result);
+          return { request, result };
         }
         default: {
-          const request = buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep));
-          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result: await deps.sender.send(request, deadline) };
+          const request = trace.build(() => buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
+          const sent = trace.send(request.headers, { url: request.url, propagate: ep.trace_propagation });
+          const result = await deps.sender.send(request, deadline);
+          sent(result);
+          return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result };
         }
       }
     } catch (err) {

@@ -16,6 +16,8 @@ export interface PublishInput {
   channels?: string[] | null;
   now: number;
   idempotency: { key: string; request_hash: string; window_ms: number } | null;
+  /** The publishing request's traceparent, stored so attempts link back to it. */
+  trace_context?: string | null;
   /**
    * The publishing process also delivers and has room: deliveries that could be claimed at once
    * are stored already leased to it and come back in the result, saving a claim. A store may
@@ -55,6 +57,8 @@ export interface ClaimedDelivery {
   message_created_at: number;
   /** The attached record, for the pointer the delivery carries. */
   record: { id: string; format: string; content_hash: string } | null;
+  /** The traceparent of the request that published the message (null when tracing was off). */
+  trace_context: string | null;
 }
 
 /** An endpoint as the delivery path needs it: config resolved against its application. */
@@ -79,6 +83,8 @@ export interface EndpointRuntime {
   active_key: { id: string; sealed: string } | null;
   /** Sealed key material that signs right now, newest first. */
   sealed_secrets: string[];
+  /** Send a traceparent header with each attempt (the endpoint opted in). */
+  trace_propagation: boolean;
 }
 
 export interface ClaimRequest {

@@ -152,6 +152,8 @@ export interface EndpointRow {
   scheme_options: SchemeOptions | null;
   envelope: EnvelopeChoice | null;
   encrypt_data: boolean | null;
+  /** Deliveries carry a W3C traceparent header (when tracing is on). */
+  trace_propagation: boolean;
   enabled_at: number | null;
   verified_at: number | null;
   verification_error: string | null;
@@ -180,7 +182,7 @@ export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
     | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
-    | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config'
+    | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config' | 'trace_propagation'
   >
 > & { status?: EndpointStatus };
 

@@ -159,6 +159,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           scheme_options: body.scheme_options ?? null,
           envelope: body.envelope ?? null,
           encrypt_data: body.encrypt_data ?? null,
+          trace_propagation: body.trace_propagation ?? false,
           enabled_at: status === 'enabled' ? now : null,
           verified_at: null,
           verification_error: null,

@@ -27,14 +27,15 @@ function itemProblem(err: unknown, field: string, log: FastifyBaseLogger) {
 }
 
 /** Publishing and reading messages. */
-export function messageRoutes(app: Api, { store, schemas, limits, counters, metrics, wakeDelivery, publish, downloads }: ApiContext): void {
+export function messageRoutes(app: Api, { store, schemas, limits, counters, metrics, wakeDelivery, publish, downloads, tracing }: ApiContext): void {
   const tags = ['messages'];
 
   /**
    * A message as it will be published, or the problem that refuses it; nothing is written. With a
    * record, the payload is checked as receivers will get it: plus the pointer Herald adds.
    */
-  const prepare = async (scope: Scope, application: ApplicationRow, eventType: EventTypeRow | null, body: Static<typeof MessageIn>, key: string | null): Promise<PublishRequest> => {
+  const prepare = async (req: FastifyRequest, application: ApplicationRow, eventType: EventTypeRow | null, body: Static<typeof MessageIn>, key: string | null): Promise<PublishRequest> => {
+    const { scope } = req;
     const { type, id: eventId, record: recordRef } = body;
     const payloadValue = body.payload;
     if (payloadValue === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
@@ -74,7 +75,10 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
         payload = JSON.stringify(filled);
       }
     }
-    return { app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, channels: body.channels ?? null, idempotency_key: key };
+    return {
+      app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, channels: body.channels ?? null, idempotency_key: key,
+      trace_context: tracing.traceparentOf(req.span),
+    };
   };
 
   const reused = (key: string | null) => new HttpProblem(422, 'Idempotency Key Reused', `Idempotency-Key "${key}" was already used with a different request within the last 24 hours`);
@@ -98,8 +102,9 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
       // Independent lookups, asked together: one trip to the store rather than two in a row.
       const [application, eventType] = await Promise.all([loadCachedApp(req, req.params.app), req.lookups.eventType(req.body.type)]);
       const key = req.headers['idempotency-key'] ?? null;
-      const result = await publish(req.scope, await prepare(req.scope, application, eventType, req.body, key));
+      const result = await publish(req.scope, await prepare(req, application, eventType, req.body, key));
       if (result.kind === 'idempotency_mismatch') throw reused(key);
+      if (tracing.enabled) req.span.setAttributes({ 'herald.app_id': application.id, 'herald.message_id': result.message.id });
       metrics.published.inc({ outcome: result.kind });
       if (result.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
       return reply.code(202).send(present.message(result.message));
@@ -127,7 +132,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
       const application = await loadCachedApp(req, req.params.app);
       const types = [...new Set(messages.map((m) => m.type))];
       const eventTypes = new Map(await Promise.all(types.map(async (t) => [t, await req.lookups.eventType(t)] as const)));
-      const prepared = await Promise.allSettled(messages.map((m) => prepare(req.scope, application, eventTypes.get(m.type) ?? null, m, m.idempotency_key ?? null)));
+      const prepared = await Promise.allSettled(messages.map((m) => prepare(req, application, eventTypes.get(m.type) ?? null, m, m.idempotency_key ?? null)));
       const accepted = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
       const published = await publish.many(req.scope, accepted);
       let next = 0;

@@ -36,7 +36,7 @@ export async function svixRoutes(root: FastifyInstance, ctx: ApiContext, auth: R
         });
         tenant.addHook('onRequest', auth.requireApiKey);
         tenant.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-          req.native = nativeCaller(root, req, reply);
+          req.native = nativeCaller(root, req, reply, ctx.tracing.traceparentOf);
         });
         // Each request spends the rate limit once: reads here, writes in the native route they call.
         tenant.addHook('onRoute', (route) => {

@@ -30,10 +30,13 @@ export type NativeCall = <T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELET
  * address and idempotency key: each Svix write is the native route that owns the rule, with
  * its validation, quotas, SSRF checks, rate limit and operational events, and nothing copied.
  */
-export function nativeCaller(root: FastifyInstance, req: FastifyRequest, reply: FastifyReply): NativeCall {
+export function nativeCaller(root: FastifyInstance, req: FastifyRequest, reply: FastifyReply, traceparentOf: (span: FastifyRequest['span']) => string | null): NativeCall {
   return async <T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) => {
     // The native call is part of this request: it logs under the same request id.
     const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': req.id };
+    // …and, traced, its span is a child of this request's.
+    const traceparent = traceparentOf(req.span);
+    if (traceparent) headers.traceparent = traceparent;
     const key = req.headers['idempotency-key'];
     if (typeof key === 'string' && method === 'POST' && /\/msg$/.test(path)) headers['idempotency-key'] = key;
     if (body !== undefined) headers['content-type'] = 'application/json';

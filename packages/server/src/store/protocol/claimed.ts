@@ -15,6 +15,7 @@ interface MessageForSend {
   record_id: string | null;
   record_format: string | null;
   content_hash: string | null;
+  trace_context: string | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function claimedDeliveries(q: Sql, rows: DueRow[], now: number): Pr
   if (!rows.length) return { deliveries: [], endpoints: new Map() };
   const messageIds = [...new Set(rows.map((r) => r.message_id))];
   const messages = await q.all<MessageForSend>(
-    `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, r.id AS record_id, r.content_hash
+    `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, m.trace_context, r.id AS record_id, r.content_hash
      FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id ${q.dialect.inList()}`,
     [q.dialect.list(messageIds)],
   );
@@ -48,6 +49,7 @@ export async function claimedDeliveries(q: Sql, rows: DueRow[], now: number): Pr
       payload: m.payload,
       message_created_at: m.created_at,
       record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
+      trace_context: m.trace_context,
     };
   });
   return { deliveries, endpoints };

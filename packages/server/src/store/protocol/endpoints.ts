@@ -32,6 +32,7 @@ const ENDPOINT_COLUMNS = {
   envelope: json.stringify,
   encrypt_data: (v: unknown) => (v === null ? null : flag(v)),
   channel_config: json.stringify,
+  trace_propagation: flag,
 };
 
 const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): EndpointRow => ({
@@ -56,6 +57,7 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
   envelope: json.parse<EnvelopeChoice>(r.envelope as string | null),
   encrypt_data: r.encrypt_data === null ? null : r.encrypt_data === 1,
+  trace_propagation: Number(r.trace_propagation) === 1,
   enabled_at: r.enabled_at as number | null,
   verified_at: r.verified_at as number | null,
   verification_error: r.verification_error as string | null,
@@ -107,7 +109,8 @@ export function endpointOps(sql: Sql): EndpointOps {
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
           envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,
-          verified_at: ep.verified_at, verification_error: ep.verification_error, created_at: ep.created_at, updated_at: ep.updated_at,
+          verified_at: ep.verified_at, verification_error: ep.verification_error, trace_propagation: flag(ep.trace_propagation),
+          created_at: ep.created_at, updated_at: ep.updated_at,
         });
         await insertSecret(q, ep.id, secret, ep.created_at);
       });

@@ -41,12 +41,12 @@ export const messageOf = (input: PublishInput): MessageRow => ({
 /** The messages columns a publish writes, in `messageValues` order. */
 export const MESSAGE_INSERT: Columns = [
   ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
-  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'],
+  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'], ['trace_context', 'TEXT'],
 ];
 
 export const messageValues = (scope: Scope, input: PublishInput): unknown[] => [
   input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
-  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now,
+  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now, input.trace_context ?? null,
 ];
 
 /**

@@ -9,7 +9,7 @@ import { json } from '../sql/query.js';
  * One place resolves an endpoint against its application's defaults, for the claim, the publish
  * hand-off and one-off sends (challenges, examples) alike.
  */
-export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers,
+export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers, e.trace_propagation,
   e.retry_schedule, a.retry_schedule AS app_retry_schedule,
   COALESCE(e.signature_scheme, a.signature_scheme) AS scheme,
   a.scheme_options AS app_scheme_options, e.scheme_options,
@@ -46,6 +46,7 @@ export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): Endpoint
     encrypt_data: Number(r.encrypt_data) === 1,
     active_key: activeKey(r.active_key as string | null),
     sealed_secrets: sealedSecrets,
+    trace_propagation: Number(r.trace_propagation) === 1,
   };
 }
 
