@@ -78,7 +78,9 @@ test('every request body and success response has an example', () => {
       if (type === 'application/json') assert.notEqual(media.example, undefined, `${key} request example`);
     }
     for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
-      if (Number(status) < 400 && response.content) assert.notEqual(response.content['application/json']?.example, undefined, `${key} ${status} example`);
+      if (Number(status) < 400 && response.content) {
+        for (const [type, media] of Object.entries(response.content as Record<string, Json>)) assert.notEqual(media.example, undefined, `${key} ${status} ${type} example`);
+      }
     }
   }
   const publish = doc.paths['/api/v1/app/{app}/msg'].post;

@@ -83,8 +83,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List deliveries, newest first; filter by status, endpoint, type, time
-         * @description An application's deliveries, newest first; filter by status, endpoint, event type and time.
+         * List deliveries, newest first; filter by status, endpoint, type, time; search by type prefix or payload text
+         * @description An application's deliveries, newest first; filter by status, endpoint, event type and time. `type_prefix` and `search` (payload text, case-insensitive) look through the application's newest 10,000 deliveries: a bounded scan, whatever the history's size.
          */
         get: operations["listDeliveries"];
         put?: never;
@@ -173,6 +173,26 @@ export interface paths {
          * @description Adds a webhook endpoint (or an email or Slack channel) to an application. The response holds the signing secret (and the Ed25519 public key) in full this once; everywhere else it is masked. URLs are checked against the SSRF guard when created and again on every delivery.
          */
         post: operations["createEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/app/{app}/endpoint-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each endpoint's health over the last 24 hours: success rate, median latency, last error
+         * @description Each endpoint's last 24 hours: attempts, successes and failures, success rate, median latency (of the newest 1,000 attempts) and the last failure. The dashboard's and portal's endpoint cards show it.
+         */
+        get: operations["listEndpointHealth"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -511,6 +531,26 @@ export interface paths {
          * @description A record’s metadata (format, size, content hash) and a fresh, expiring download URL.
          */
         get: operations["getRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/app/{app}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates of an application's delivery log and endpoints (text/event-stream)
+         * @description Server-sent events telling a page what to reload: `ready` once, `deliveries` when a message, delivery or attempt of the application appeared or changed, `endpoints` when its endpoint list changed. Events carry no data beyond that; read it through the API. At most 20 streams per environment at once (429 beyond); each ends after 30 minutes.
+         */
+        get: operations["getApplicationStream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1092,6 +1132,8 @@ export interface components {
             expires_at: string;
             /** @enum {string} */
             kind: "admin" | "key" | "portal";
+            /** @description Portal sessions: the tenant's portal branding (defaults filled in) */
+            portal: components["schemas"]["PortalSettings"] | null;
             /** @description Portal sessions from a read-only link can only read */
             read_only: boolean;
             tenant_id: string | null;
@@ -1233,6 +1275,8 @@ export interface components {
             throttle_reason: string | null;
             throttled_until: string | null;
             timeout_seconds: number;
+            /** @description Deliveries carry a W3C traceparent header (when Herald exports traces) */
+            trace_propagation: boolean;
             uid: string | null;
             /** Format: date-time */
             updated_at: string;
@@ -1275,6 +1319,8 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
+            trace_propagation?: boolean;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
             uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
@@ -1313,6 +1359,8 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
+            trace_propagation?: boolean;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
             uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
@@ -1390,6 +1438,8 @@ export interface components {
             expires_at: string;
             /** @enum {string} */
             kind: "admin" | "key" | "portal";
+            /** @description Portal sessions: the tenant's portal branding (defaults filled in) */
+            portal: components["schemas"]["PortalSettings"] | null;
             /** @description Portal sessions from a read-only link can only read */
             read_only: boolean;
             tenant_id: string | null;
@@ -1398,6 +1448,8 @@ export interface components {
             envelope: components["schemas"]["Envelope"] | null;
             /** @description Application (id or uid) whose endpoints receive endpoint.* and message.attempt.* operational events */
             operational_app: string | null;
+            /** @description The customer portal's branding and what it shows customers */
+            portal: components["schemas"]["PortalSettings"] | null;
             /** @description A provider preset: new applications start from it and its event types are installed */
             preset: ("klarefi" | "klariqo" | "kompliant" | "kyc") | null;
             scheme_options: components["schemas"]["SchemeOptions"] | null;
@@ -1469,6 +1521,27 @@ export interface components {
             }[];
             done: boolean;
         };
+        ListEndpointHealthResponse: {
+            data: {
+                /** @description Attempts in the window */
+                attempts: number;
+                endpoint_id: string;
+                failed: number;
+                last_error: {
+                    /** Format: date-time */
+                    at: string;
+                    error_class: string | null;
+                    error_message: string | null;
+                    response_status: number | null;
+                } | null;
+                /** @description Median attempt duration (of the newest 1,000 attempts in the window) */
+                p50_latency_ms: number | null;
+                succeeded: number;
+                /** @description succeeded / attempts; null without attempts */
+                success_rate: number | null;
+            }[];
+            window_seconds: number;
+        };
         ListPortalLinksResponse: {
             data: {
                 app_id: string;
@@ -1531,6 +1604,19 @@ export interface components {
             data: components["schemas"]["Message"][];
             done: boolean;
             iterator: string | null;
+        };
+        PortalSettings: {
+            accent_color: string | null;
+            logo_url: string | null;
+            /** @description The portal's title; null: "Webhooks" */
+            name: string | null;
+            /** @description Let customers see and change signature scheme, envelope and encryption (hidden by default) */
+            show_delivery_settings: boolean;
+            /**
+             * @description auto follows the customer's system setting
+             * @enum {string}
+             */
+            theme: "light" | "dark" | "auto";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1657,6 +1743,8 @@ export interface components {
             envelope?: components["schemas"]["Envelope"] | null;
             /** @description Application (id or uid) whose endpoints receive endpoint.* and message.attempt.* operational events */
             operational_app?: string | null;
+            /** @description The customer portal's branding and what it shows customers */
+            portal?: components["schemas"]["PortalSettings"] | null;
             /** @description A provider preset: new applications start from it and its event types are installed */
             preset?: ("klarefi" | "klariqo" | "kompliant" | "kyc") | null;
             scheme_options?: components["schemas"]["SchemeOptions"] | null;
@@ -1667,6 +1755,8 @@ export interface components {
             event_types_created: string[];
             /** @description Application (id or uid) whose endpoints receive endpoint.* and message.attempt.* operational events */
             operational_app: string | null;
+            /** @description The customer portal's branding and what it shows customers */
+            portal: components["schemas"]["PortalSettings"] | null;
             /** @description A provider preset: new applications start from it and its event types are installed */
             preset: ("klarefi" | "klariqo" | "kompliant" | "kyc") | null;
             scheme_options: components["schemas"]["SchemeOptions"] | null;
@@ -2669,9 +2759,13 @@ export interface operations {
                 endpoint_id?: string;
                 iterator?: string;
                 limit?: number;
+                /** @description Deliveries whose message payload contains this text (case-insensitive), among the application's newest 10,000 deliveries */
+                search?: string;
                 since?: string;
                 status?: "pending" | "delivering" | "succeeded" | "failed" | "discarded";
                 type?: string;
+                /** @description Deliveries of event types starting with this, e.g. `invoice.` */
+                type_prefix?: string;
                 until?: string;
             };
             header?: never;
@@ -3303,6 +3397,7 @@ export interface operations {
                      *           "scheme_options": null,
                      *           "envelope": null,
                      *           "encrypt_data": null,
+                     *           "trace_propagation": false,
                      *           "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *           "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *           "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -3479,6 +3574,7 @@ export interface operations {
                      *       "scheme_options": null,
                      *       "envelope": null,
                      *       "encrypt_data": null,
+                     *       "trace_propagation": false,
                      *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *       "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *       "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -3489,6 +3585,148 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            /** @description Bad request: the body is not valid JSON, or is missing where one is needed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (e.g. a read-only portal link, or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this environment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a name already taken, an idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: expired or revoked */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`errors` names each field): a value of the wrong type or out of bounds, a payload that does not match its event type’s schema, a URL the SSRF guard blocks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited or over a quota; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEndpointHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "window_seconds": 1,
+                     *       "data": [
+                     *         {
+                     *           "endpoint_id": "example",
+                     *           "attempts": 1,
+                     *           "succeeded": 1,
+                     *           "failed": 1,
+                     *           "success_rate": 0,
+                     *           "p50_latency_ms": 1,
+                     *           "last_error": {
+                     *             "at": "2026-12-01T09:30:00.000Z",
+                     *             "error_class": "example",
+                     *             "response_status": 1,
+                     *             "error_message": "example"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListEndpointHealthResponse"];
                 };
             };
             /** @description Bad request: the body is not valid JSON, or is missing where one is needed */
@@ -3638,6 +3876,7 @@ export interface operations {
                      *       "scheme_options": null,
                      *       "envelope": null,
                      *       "encrypt_data": null,
+                     *       "trace_propagation": false,
                      *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *       "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *       "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -3928,6 +4167,7 @@ export interface operations {
                      *       "scheme_options": null,
                      *       "envelope": null,
                      *       "encrypt_data": null,
+                     *       "trace_propagation": false,
                      *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *       "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *       "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -4404,6 +4644,7 @@ export interface operations {
                      *         "scheme_options": null,
                      *         "envelope": null,
                      *         "encrypt_data": null,
+                     *         "trace_propagation": false,
                      *         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *         "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *         "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -4713,6 +4954,7 @@ export interface operations {
                      *         "scheme_options": null,
                      *         "envelope": null,
                      *         "encrypt_data": null,
+                     *         "trace_propagation": false,
                      *         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                      *         "public_key": "whpk_3Jg1x2kQ8b5cXo2m7yKfJ0t6rD9pZq4wVn8sLh2eA1c=",
                      *         "enabled_at": "2026-12-01T09:30:00.000Z",
@@ -6717,6 +6959,139 @@ export interface operations {
             };
         };
     };
+    getApplicationStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream; it stays open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: ready
+                     *     data: {"app_id":"app_01jdx3v4b6n8m0k2j4h6g8f0d2"}
+                     *
+                     *     event: deliveries
+                     *     data: {}
+                     *
+                     *     : keep-alive
+                     *
+                     *     event: endpoints
+                     *     data: {}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Bad request: the body is not valid JSON, or is missing where one is needed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (e.g. a read-only portal link, or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this environment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a name already taken, an idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: expired or revoked */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`errors` names each field): a value of the wrong type or out of bounds, a payload that does not match its event type’s schema, a URL the SSRF guard blocks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited or over a quota; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listWebhookKeys: {
         parameters: {
             query?: never;
@@ -8104,7 +8479,14 @@ export interface operations {
                      *       "environment": "test",
                      *       "app_id": "example",
                      *       "read_only": false,
-                     *       "expires_at": "2026-12-01T09:30:00.000Z"
+                     *       "expires_at": "2026-12-01T09:30:00.000Z",
+                     *       "portal": {
+                     *         "name": "Acme webhooks",
+                     *         "logo_url": "https://acme.example.com/logo.svg",
+                     *         "accent_color": "#0a7d4f",
+                     *         "theme": "light",
+                     *         "show_delivery_settings": false
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["GetSessionResponse"];
@@ -8239,7 +8621,14 @@ export interface operations {
                      *       "environment": "test",
                      *       "app_id": "example",
                      *       "read_only": false,
-                     *       "expires_at": "2026-12-01T09:30:00.000Z"
+                     *       "expires_at": "2026-12-01T09:30:00.000Z",
+                     *       "portal": {
+                     *         "name": "Acme webhooks",
+                     *         "logo_url": "https://acme.example.com/logo.svg",
+                     *         "accent_color": "#0a7d4f",
+                     *         "theme": "light",
+                     *         "show_delivery_settings": false
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["CreateSessionResponse"];
@@ -8613,7 +9002,14 @@ export interface operations {
                      *         "header_names": "webhook",
                      *         "user_agent": "example"
                      *       },
-                     *       "envelope": "standard"
+                     *       "envelope": "standard",
+                     *       "portal": {
+                     *         "name": "Acme webhooks",
+                     *         "logo_url": "https://acme.example.com/logo.svg",
+                     *         "accent_color": "#0a7d4f",
+                     *         "theme": "light",
+                     *         "show_delivery_settings": false
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["GetSettingsResponse"];
@@ -8752,6 +9148,13 @@ export interface operations {
                      *         "user_agent": "example"
                      *       },
                      *       "envelope": "standard",
+                     *       "portal": {
+                     *         "name": "Acme webhooks",
+                     *         "logo_url": "https://acme.example.com/logo.svg",
+                     *         "accent_color": "#0a7d4f",
+                     *         "theme": "light",
+                     *         "show_delivery_settings": false
+                     *       },
                      *       "event_types_created": [
                      *         "example"
                      *       ]

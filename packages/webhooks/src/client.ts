@@ -54,6 +54,10 @@ export type Settings = Schemas['GetSettingsResponse'];
 /** What the polling fallback (and `herald listen`) reads: events as the endpoint would have received them. */
 export type EndpointEvents = Answer<'listEndpointEvents'>;
 export type LogFilter = Query<'listDeliveries'>;
+/** An endpoint's last 24 hours (success rate, median latency, last failure). */
+export type EndpointHealth = Answer<'listEndpointHealth'>['data'][number];
+/** What a live stream says to reload; `ready` also after each reconnect (events may have been missed meanwhile). */
+export type LiveEvent = 'ready' | 'deliveries' | 'endpoints';
 
 export class HeraldApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -85,11 +89,16 @@ export class HeraldClient {
   private csrf: string | null = null;
   constructor(private readonly options: HeraldClientOptions = {}) {}
 
-  async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers?.(), ...extraHeaders };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  private headersFor(method: string, extra: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers?.(), ...extra };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     else if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    return headers;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+    const headers = this.headersFor(method, extraHeaders);
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await (this.options.fetch ?? fetch)(`${this.options.baseUrl ?? ''}/api/v1${path}`, {
       method,
       headers,
@@ -186,4 +195,47 @@ export class HeraldClient {
   listAttemptsOfApp = (app: string, filter: Query<'listAttempts'> = {}) => this.request<Page<Attempt>>('GET', `/app/${seg(app)}/attempt${q(filter)}`);
   resend = (app: string, message: string, endpoint: string) => this.request<Delivery>('POST', `/app/${seg(app)}/msg/${seg(message)}/endpoint/${seg(endpoint)}/resend`);
   retryNow = (app: string, delivery: string) => this.request<Delivery>('POST', `/app/${seg(app)}/delivery/${seg(delivery)}/retry`);
+
+  // Deleting
+  deleteApplication = (app: string) => this.request<void>('DELETE', `/app/${seg(app)}`);
+  deleteEndpoint = (app: string, id: string) => this.request<void>('DELETE', `/app/${seg(app)}/endpoint/${seg(id)}`);
+  deleteEventType = (name: string) => this.request<void>('DELETE', `/event-type/${seg(name)}`);
+
+  // Live pages
+  endpointHealth = (app: string) => this.request<Answer<'listEndpointHealth'>>('GET', `/app/${seg(app)}/endpoint-health`);
+  /**
+   * Follows the application's live stream (server-sent events, read with fetch so a portal's
+   * Authorization header goes along) until `signal` aborts, reconnecting after a drop.
+   */
+  async watch(app: string, onEvent: (event: LiveEvent) => void, signal: AbortSignal, retryMs = 2000): Promise<void> {
+    while (!signal.aborted) {
+      let wait = retryMs;
+      try {
+        const res = await (this.options.fetch ?? fetch)(`${this.options.baseUrl ?? ''}/api/v1/app/${seg(app)}/stream`, {
+          headers: { ...this.headersFor('GET', {}), accept: 'text/event-stream' },
+          credentials: 'same-origin',
+          signal,
+        });
+        if (res.status === 429) wait = Number(res.headers.get('retry-after') ?? 30) * 1000;
+        if (res.ok && res.body) {
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const event = /^event: (.+)$/m.exec(buffer.slice(0, end))?.[1];
+              buffer = buffer.slice(end + 2);
+              if (event === 'ready' || event === 'deliveries' || event === 'endpoints') onEvent(event);
+            }
+          }
+        }
+      } catch {
+        // dropped or aborted: try again below unless aborted
+      }
+      if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

@@ -111,6 +111,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     description: 'Changes some of an endpoint’s fields. `disabled: false` re-enables an endpoint that was disabled by hand or by failures, and clears its throttle.',
   },
   'DELETE /api/v1/app/{app}/endpoint/{endpoint}': { id: 'deleteEndpoint', description: 'Deletes the endpoint; its deliveries that have not finished are discarded.' },
+  'GET /api/v1/app/{app}/endpoint-health': {
+    id: 'listEndpointHealth',
+    description: "Each endpoint's last 24 hours: attempts, successes and failures, success rate, median latency (of the newest 1,000 attempts) and the last failure. The dashboard's and portal's endpoint cards show it.",
+  },
   'POST /api/v1/app/{app}/endpoint/{endpoint}/secret/rotate': {
     id: 'rotateEndpointSecret',
     description: 'Makes a new signing secret (or takes yours). The new one signs at once; the old ones keep signing beside it until `previous_expire_at`, so receivers can roll over without dropping a delivery. The response holds the new secret in full this once.',
@@ -149,7 +153,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
 
   // Delivery log
-  'GET /api/v1/app/{app}/delivery': { id: 'listDeliveries', description: "An application's deliveries, newest first; filter by status, endpoint, event type and time." },
+  'GET /api/v1/app/{app}/delivery': {
+    id: 'listDeliveries',
+    description:
+      "An application's deliveries, newest first; filter by status, endpoint, event type and time. `type_prefix` and `search` (payload text, case-insensitive) look through the application's newest 10,000 deliveries: a bounded scan, whatever the history's size.",
+  },
+  'GET /api/v1/app/{app}/stream': {
+    id: 'getApplicationStream',
+    description:
+      'Server-sent events telling a page what to reload: `ready` once, `deliveries` when a message, delivery or attempt of the application appeared or changed, `endpoints` when its endpoint list changed. Events carry no data beyond that; read it through the API. At most 20 streams per environment at once (429 beyond); each ends after 30 minutes.',
+  },
   'GET /api/v1/app/{app}/msg/{msg}/delivery': { id: 'listMessageDeliveries', description: 'One delivery per endpoint the message was sent to, with its status and last attempt.' },
   'GET /api/v1/app/{app}/delivery/{delivery}': { id: 'getDelivery', description: 'A delivery: its status, attempt count, next and last attempt, last status code and error.' },
   'GET /api/v1/app/{app}/delivery/{delivery}/attempt': {

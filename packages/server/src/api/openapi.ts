@@ -197,6 +197,21 @@ const RAW_BODIES: Record<string, Json> = {
   },
 };
 
+/** Success answers that are not JSON, as they are sent. */
+const RAW_RESPONSES: Record<string, Record<string, Json>> = {
+  getApplicationStream: {
+    '200': {
+      description: 'An event stream; it stays open',
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string' },
+          example: 'event: ready\ndata: {"app_id":"app_01jdx3v4b6n8m0k2j4h6g8f0d2"}\n\nevent: deliveries\ndata: {}\n\n: keep-alive\n\nevent: endpoints\ndata: {}\n\n',
+        },
+      },
+    },
+  },
+};
+
 function transformDocument(derived: Json, publicUrl: string): Json {
   const doc = mergeLiteralUnions(derived) as Json;
   const components = new Components(namedSchemas());
@@ -229,7 +244,7 @@ function transformDocument(derived: Json, publicUrl: string): Json {
       for (const status of [...errors].sort()) {
         responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: problem } } };
       }
-      op.responses = responses;
+      op.responses = { ...responses, ...RAW_RESPONSES[id] };
     }
   }
 

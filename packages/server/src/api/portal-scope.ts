@@ -27,6 +27,8 @@ export const PORTAL_SCOPE: readonly { method: 'GET' | 'POST' | 'PATCH' | 'DELETE
   { method: 'GET', route: '/api/v1/app/:app/delivery/:delivery/attempt', access: 'read' },
   { method: 'POST', route: '/api/v1/app/:app/delivery/:delivery/retry', access: 'write' },
   { method: 'GET', route: '/api/v1/app/:app/attempt', access: 'read' },
+  { method: 'GET', route: '/api/v1/app/:app/endpoint-health', access: 'read' },
+  { method: 'GET', route: '/api/v1/app/:app/stream', access: 'read' },
 ];
 
 const byKey = new Map(PORTAL_SCOPE.map((r) => [`${r.method} ${r.route}`, r]));

@@ -400,6 +400,29 @@ export const LogQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The delivery log's query: LogQuery plus its searches. */
+export const DeliveryQuery = Type.Object(
+  {
+    ...LogQuery.properties,
+    type_prefix: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Deliveries of event types starting with this, e.g. `invoice.`' })),
+    search: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 200, description: "Deliveries whose message payload contains this text (case-insensitive), among the application's newest 10,000 deliveries" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const PortalSettings = Type.Object(
+  {
+    name: Type.Union([Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$', examples: ['Acme webhooks'] }), Type.Null()], { description: 'The portal\'s title; null: "Webhooks"' }),
+    logo_url: Type.Union([Type.String({ maxLength: 2048, pattern: '^https://[^\\s"\'<>]+$', description: 'An https:// image URL', examples: ['https://acme.example.com/logo.svg'] }), Type.Null()]),
+    accent_color: Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: '#rrggbb', examples: ['#0a7d4f'] }), Type.Null()]),
+    theme: Type.Union([Type.Literal('light'), Type.Literal('dark'), Type.Literal('auto')], { description: "auto follows the customer's system setting" }),
+    show_delivery_settings: Type.Boolean({ description: 'Let customers see and change signature scheme, envelope and encryption (hidden by default)' }),
+  },
+  { additionalProperties: false },
+);
+
 export const AppParams = Type.Object({ app: Type.String({ maxLength: 256 }) });
 export const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 410: Problem, 413: Problem, 415: Problem, 422: Problem, 429: Problem };
 

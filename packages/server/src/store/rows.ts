@@ -92,6 +92,20 @@ export interface EnvironmentSettings {
   signature_scheme: string | null;
   scheme_options: SchemeOptions | null;
   envelope: EnvelopeChoice | null;
+  /** How the customer portal looks and what it shows; null: Herald's defaults. */
+  portal: PortalSettings | null;
+}
+
+export interface PortalSettings {
+  /** The portal's title (default "Webhooks"). */
+  name: string | null;
+  /** An https image URL shown in the portal's header. */
+  logo_url: string | null;
+  /** #rrggbb for buttons, links and the active tab. */
+  accent_color: string | null;
+  theme: 'light' | 'dark' | 'auto';
+  /** Show customers signature scheme, envelope and other delivery internals (default: hidden). */
+  show_delivery_settings: boolean;
 }
 
 export interface EventTypeRow {
@@ -261,6 +275,16 @@ export interface AttemptRow {
   created_at: number;
 }
 
+/** An endpoint's health over a window of attempts. */
+export interface EndpointStats {
+  endpoint_id: string;
+  attempts: number;
+  succeeded: number;
+  /** Median attempt duration of the newest attempts in the window; null without attempts. */
+  p50_latency_ms: number | null;
+  last_error: { created_at: number; error_class: string | null; response_status: number | null; error_message: string | null } | null;
+}
+
 export interface LogFilter {
   status?: DeliveryStatus | 'succeeded' | 'failed' | undefined;
   endpoint_id?: string | undefined;
@@ -275,6 +299,10 @@ export interface LogFilter {
   attempt_id?: string | undefined;
   since?: number | undefined;
   until?: number | undefined;
+  /** Event types starting with this (deliveries only). */
+  event_type_prefix?: string | undefined;
+  /** Payloads containing this text, case-insensitively (deliveries only; the newest SEARCH_WINDOW deliveries). */
+  payload_contains?: string | undefined;
 }
 
 export interface SessionRow {

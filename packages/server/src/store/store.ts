@@ -1,5 +1,5 @@
 import type { Environment } from '../crypto/tokens.js';
-import type { Scope, Page, PageQuery, TenantRow, ApiKeyRow, NewApiKey, ApplicationRow, WebhookKeyRow, ApplicationPatch, EnvironmentSettings, EventTypeRow, EndpointRow, NewEndpoint, EndpointSecretInput, EndpointPatch, MessageRow, RecordRow, SigningKeyRow, DeliveryRow, DeliveryStatus, AttemptRow, LogFilter, SessionRow, SessionFilter, PortalLinkRow, TenantLimitOverrides } from './rows.js';
+import type { Scope, Page, PageQuery, TenantRow, ApiKeyRow, NewApiKey, ApplicationRow, WebhookKeyRow, ApplicationPatch, EnvironmentSettings, EventTypeRow, EndpointRow, NewEndpoint, EndpointSecretInput, EndpointPatch, MessageRow, RecordRow, SigningKeyRow, DeliveryRow, DeliveryStatus, AttemptRow, LogFilter, EndpointStats, SessionRow, SessionFilter, PortalLinkRow, TenantLimitOverrides } from './rows.js';
 import type { PublishInput, PublishOutcome, PublishResult, EndpointRuntime, ClaimRequest, ClaimResult, EndpointEffect, RecordOptions, AttemptOutcome, CounterIncrement, QueueStats, WorkHooks } from './pipeline.js';
 
 /**
@@ -124,6 +124,8 @@ export interface Store {
   listAttempts(scope: Scope, appId: string, filter: LogFilter, page: PageQuery): Promise<Page<AttemptRow>>;
   /** Deliveries matching the filter, counted by status. */
   countDeliveries(scope: Scope, appId: string, filter: LogFilter): Promise<Record<DeliveryStatus, number>>;
+  /** Each endpoint's attempts since `since`: counts, median latency, last failure (endpoint-stats.ts). */
+  endpointStats(scope: Scope, appId: string, endpointIds: string[], since: number): Promise<EndpointStats[]>;
   /**
    * What an endpoint should have received, in publish order: its deliveries with their messages,
    * after the delivery id `after` (exclusive) or from `since`. Purged messages are left out.

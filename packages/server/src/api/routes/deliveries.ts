@@ -3,18 +3,20 @@ import { conflict, notFound } from '../../errors.js';
 import type { LogFilter } from '../../store/types.js';
 import { loadApp, loadMessage, toMs, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
-import { AppParams, Attempt, Delivery, LogQuery, Page, errorResponses } from '../schemas.js';
+import { AppParams, Attempt, Delivery, DeliveryQuery, LogQuery, Page, errorResponses } from '../schemas.js';
 
 const DeliveryParams = Type.Object({ app: Type.String({ maxLength: 256 }), delivery: Type.String({ maxLength: 64 }) });
 const MessageParams = Type.Object({ app: Type.String({ maxLength: 256 }), msg: Type.String({ maxLength: 256 }) });
 
-type Query = { status?: string; endpoint_id?: string; type?: string; since?: string; until?: string };
+type Query = { status?: string; endpoint_id?: string; type?: string; since?: string; until?: string; type_prefix?: string; search?: string };
 const toFilter = (q: Query): LogFilter => ({
   status: q.status as LogFilter['status'],
   endpoint_id: q.endpoint_id,
   event_type: q.type,
   since: toMs(q.since),
   until: toMs(q.until),
+  event_type_prefix: q.type_prefix,
+  payload_contains: q.search,
 });
 
 /** The delivery log: deliveries (message × endpoint), every attempt, and replay. */
@@ -23,7 +25,7 @@ export function deliveryRoutes(app: Api, { store, wakeDelivery }: ApiContext): v
 
   app.get(
     '/app/:app/delivery',
-    { schema: { tags, summary: 'List deliveries, newest first; filter by status, endpoint, type, time', params: AppParams, querystring: LogQuery, response: { 200: Page(Delivery), ...errorResponses } } },
+    { schema: { tags, summary: 'List deliveries, newest first; filter by status, endpoint, type, time; search by type prefix or payload text', params: AppParams, querystring: DeliveryQuery, response: { 200: Page(Delivery), ...errorResponses } } },
     async (req) => {
       const application = await loadApp(store, req.scope, req.params.app);
       return present.page(await store.listDeliveries(req.scope, application.id, toFilter(req.query), req.query), present.delivery);

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
 import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
@@ -92,6 +93,9 @@ function throwIfAny(errors: (FieldError | null)[]): void {
   if (real.length) throw unprocessable(real.map((e) => `${e.field} ${e.message}`).join('; '), real);
 }
 
+/** What a portal customer may not set unless the tenant's portal settings show delivery internals. */
+const DELIVERY_INTERNALS = ['kind', 'email', 'signature_scheme', 'scheme_options', 'envelope', 'encrypt_data', 'trace_propagation'] as const;
+
 /** Endpoints: where an application's messages are delivered, and how. */
 export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit, limits }: ApiContext): void {
   const tags = ['endpoints'];
@@ -101,6 +105,13 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
   };
   const loadEndpoint = (scope: Scope, appId: string, id: string) => loadEndpointIn(store, scope, appId, id);
   const effectiveScheme = (a: ApplicationRow, ep: { signature_scheme?: string | null | undefined }) => ep.signature_scheme ?? a.signature_scheme;
+  /** A portal customer sees URL, description, types, channels, rate limit, headers, secret and tests; the tenant decides the rest. */
+  const refuseHiddenFromPortal = async (req: FastifyRequest, body: object) => {
+    if (req.session?.kind !== 'portal') return;
+    const given = DELIVERY_INTERNALS.filter((f) => (body as Record<string, unknown>)[f] !== undefined && !(f === 'kind' && (body as { kind?: string }).kind === 'webhook'));
+    if (!given.length || (await store.getEnvironmentSettings(req.scope)).portal?.show_delivery_settings) return;
+    throw unprocessable(`The portal cannot set ${given.join(', ')}: these are set by the provider`, given.map((f) => ({ field: `body.${f}`, message: 'is set by the provider' })));
+  };
 
   app.post(
     '/app/:app/endpoint',
@@ -115,6 +126,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       },
     },
     async (req, reply) => {
+      await refuseHiddenFromPortal(req, req.body);
       const application = await loadApp(store, req.scope, req.params.app);
       const body = req.body;
       const kind = body.kind ?? 'webhook';
@@ -203,6 +215,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       },
     },
     async (req) => {
+      await refuseHiddenFromPortal(req, req.body);
       const application = await loadApp(store, req.scope, req.params.app);
       const current = await loadEndpoint(req.scope, application.id, req.params.endpoint);
       throwIfAny([

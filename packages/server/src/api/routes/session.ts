@@ -5,10 +5,13 @@ import { lookupApiKey } from '../auth.js';
 import { HttpProblem, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { CredentialThrottle } from '../../limits/rate-limits.js';
-import type { PortalLinkRow } from '../../store/types.js';
+import type { PortalLinkRow, PortalSettings as PortalSettingsRow } from '../../store/types.js';
+
+/** What a portal looks like before its tenant brands it. */
+export const DEFAULT_PORTAL: PortalSettingsRow = { name: null, logo_url: null, accent_color: null, theme: 'auto', show_delivery_settings: false };
 import { loadApp, type Api, type ApiContext } from '../context.js';
 import { present } from '../present.js';
-import { AppParams, Page, PageQuery, errorResponses } from '../schemas.js';
+import { AppParams, Page, PageQuery, PortalSettings, errorResponses } from '../schemas.js';
 import { carriesCsrf, CSRF_HEADER, type Session, type Sessions } from '../session.js';
 
 const SessionOut = Type.Object({
@@ -19,6 +22,7 @@ const SessionOut = Type.Object({
   app_id: Type.Union([Type.String(), Type.Null()], { description: 'Portal sessions: the one application they reach' }),
   read_only: Type.Boolean({ description: 'Portal sessions from a read-only link can only read' }),
   expires_at: Type.String({ format: 'date-time' }),
+  portal: Type.Union([PortalSettings, Type.Null()], { description: "Portal sessions: the tenant's portal branding (defaults filled in)" }),
 });
 
 export const PortalLink = Type.Object({
@@ -54,6 +58,7 @@ export function sessionRoutes(app: Api, { store }: ApiContext, { sessions, admin
       app_id: s.kind === 'portal' ? s.app_id : null,
       read_only: s.kind === 'portal' && s.read_only,
       expires_at: new Date(s.exp).toISOString(),
+      portal: s.kind === 'portal' ? { ...DEFAULT_PORTAL, ...(await store.getEnvironmentSettings(scope!)).portal } : null,
     };
   };
   const requireCsrf = (req: FastifyRequest, session: Session) => {

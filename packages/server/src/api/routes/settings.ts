@@ -4,7 +4,7 @@ import { newId } from '../../ids.js';
 import { PRESETS, type Preset } from '../../presets/index.js';
 import type { ApplicationPatch, EnvironmentSettings, EventTypeRow, Scope, Store } from '../../store/types.js';
 import type { Api, ApiContext } from '../context.js';
-import { Envelope, PresetName, SchemeName, SchemeOptions, errorResponses } from '../schemas.js';
+import { Envelope, PortalSettings, PresetName, SchemeName, SchemeOptions, errorResponses } from '../schemas.js';
 
 /** A preset as application settings (store units). */
 export function presetSettings(p: Preset): ApplicationPatch {
@@ -44,6 +44,7 @@ const Settings = Type.Object({
   signature_scheme: Type.Union([SchemeName, Type.Null()]),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
   envelope: Type.Union([Envelope, Type.Null()]),
+  portal: Type.Union([PortalSettings, Type.Null()], { description: "The customer portal's branding and what it shows customers" }),
 });
 
 /**

@@ -6,6 +6,7 @@ import { makeClaimDue } from './claim.js';
 import { leaseDuePostgres } from './claim-lease.postgres.js';
 import { leaseDueSqlite } from './claim-lease.sqlite.js';
 import { endpointOps } from './endpoints.js';
+import { endpointStatsOps } from './endpoint-stats.js';
 import { eventTypeOps } from './event-types.js';
 import { leaseOps } from './leases.js';
 import { logOps } from './log.js';
@@ -33,6 +34,7 @@ export function makeProtocol(sql: Sql): Protocol {
     publish: (scope, input) => publish(sql, scope, input),
     publishBatch: (items) => publishBatch(sql, items),
     ...logOps(sql),
+    ...endpointStatsOps(sql),
     ...replayOps(sql),
     claimDue: makeClaimDue(sql, sql.dialect.name === 'sqlite' ? leaseDueSqlite : leaseDuePostgres),
     recordOutcomes: (outcomes, now, options) => recordOutcomes(sql, outcomes, now, options),

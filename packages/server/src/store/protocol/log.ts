@@ -22,6 +22,25 @@ function scoped(scope: Scope, appId: string, alias: string): Where {
   return new Where().add(`${alias}.tenant_id = ?`, scope.tenant_id).add(`${alias}.environment = ?`, scope.environment).add(`${alias}.app_id = ?`, appId);
 }
 
+/** How many of an application's newest deliveries a text search looks through: a scan, so bounded. */
+export const SEARCH_WINDOW = 10_000;
+
+/** `text` as a LIKE pattern matching itself literally (with ESCAPE '\\'). */
+const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Searches (a type prefix, payload text) scan rows: they look only at the application's newest
+ * SEARCH_WINDOW deliveries, found through the (app_id, id) index, so a search costs the same on
+ * a year of history as on a day.
+ */
+function applySearch(where: Where, filter: LogFilter, appId: string): Where {
+  if (filter.event_type_prefix === undefined && filter.payload_contains === undefined) return where;
+  where.add(`d.id >= COALESCE((SELECT w.id FROM deliveries w WHERE w.app_id = ? ORDER BY w.id DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}), '')`, appId);
+  if (filter.event_type_prefix !== undefined) where.add(`m.event_type LIKE ? ESCAPE '\\'`, `${literal(filter.event_type_prefix)}%`);
+  if (filter.payload_contains !== undefined) where.add(`LOWER(m.payload) LIKE ? ESCAPE '\\'`, `%${literal(filter.payload_contains.toLowerCase())}%`);
+  return where;
+}
+
 function applyFilter(where: Where, filter: LogFilter, alias: string, eventTypeColumn: string, dialect: Dialect): Where {
   return where
     .addAnyOf(filter.event_types, eventTypeColumn, dialect)
@@ -66,7 +85,7 @@ export function logOps(sql: Sql): LogOps {
       return row ? messageFromRow(row) : null;
     },
     async listDeliveries(scope, appId, filter, page) {
-      const where = applyFilter(scoped(scope, appId, 'd'), filter, 'd', 'm.event_type', sql.dialect).cursor(page, 'd.id');
+      const where = applySearch(applyFilter(scoped(scope, appId, 'd'), filter, 'd', 'm.event_type', sql.dialect), filter, appId).cursor(page, 'd.id');
       return toPage(await sql.all<DeliveryRow>(`${DELIVERY_SELECT} ${where} ORDER BY d.id ${pageOrder(page)} LIMIT ?`, [...where.params, page.limit + 1]), page);
     },
     getDelivery: (scope, appId, id) => deliveryRow(sql, scope, appId, id),

@@ -8,7 +8,7 @@ type TenantOps = Pick<
   'createTenant' | 'listTenants' | 'getTenant' | 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findApiKey' | 'configVersions' | 'getEnvironmentSettings' | 'putEnvironmentSettings'
 >;
 
-const NO_SETTINGS: EnvironmentSettings = { preset: null, operational_app: null, signature_scheme: null, scheme_options: null, envelope: null };
+const NO_SETTINGS: EnvironmentSettings = { preset: null, operational_app: null, signature_scheme: null, scheme_options: null, envelope: null, portal: null };
 
 /** Tenants, their API keys and their environments' defaults (admin). */
 export function tenantOps(sql: Sql): TenantOps {

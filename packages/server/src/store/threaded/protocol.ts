@@ -16,7 +16,7 @@ export const THREAD_METHODS = [
   'createEventType', 'listEventTypes', 'updateEventType', 'deleteEventType',
   'createEndpoint', 'listEndpoints', 'getEndpoint', 'updateEndpoint', 'deleteEndpoint', 'rotateEndpointSecret', 'getEndpointRuntime', 'recordVerification',
   'publish', 'publishBatch', 'listMessages', 'getMessage',
-  'listDeliveries', 'getDelivery', 'listAttempts', 'countDeliveries', 'listEndpointEvents', 'resend', 'retryNow', 'recoverFailed',
+  'listDeliveries', 'getDelivery', 'listAttempts', 'countDeliveries', 'endpointStats', 'listEndpointEvents', 'resend', 'retryNow', 'recoverFailed',
   'claimDue', 'recordOutcomes', 'extendLeases', 'releaseExpiredLeases', 'releaseAllLeases', 'queueStats', 'nextDueAt', 'purgeExpired',
 ] as const satisfies readonly (keyof Store)[];
 
