@@ -6,7 +6,7 @@ import { AppView } from './pages/AppView';
 import { Apps } from './pages/Apps';
 import { Login } from './pages/Login';
 import { match, navigate, usePath } from './router';
-import { ErrorNote, Link, useLoad } from './ui';
+import { ErrorNote, Link, ThemeSwitch, useLoad, useTheme } from './ui';
 import './styles.css';
 
 function TenantSwitch({ choice, onChange }: { choice: TenantChoice | null; onChange: (c: TenantChoice) => void }) {
@@ -39,6 +39,7 @@ function Operator({ session, onSignOut, onSignOutEverywhere }: { session: Sessio
   const [choice, setChoice] = useState<TenantChoice | null>(session.kind === 'admin' ? loadChoice() : null);
   const scoped = session.kind !== 'admin' || choice !== null;
   const app = match('/apps/:app', path) ?? match('/apps/:app/:tab', path) ?? match('/apps/:app/messages/:message', path);
+  const [theme, setTheme] = useTheme();
   return (
     <>
       <header className="top">
@@ -59,6 +60,7 @@ function Operator({ session, onSignOut, onSignOutEverywhere }: { session: Sessio
             {session.tenant_id} · {session.environment}
           </span>
         )}
+        <ThemeSwitch theme={theme} onChange={setTheme} />
         <button type="button" onClick={onSignOut}>
           Sign out
         </button>
@@ -83,13 +85,29 @@ function Operator({ session, onSignOut, onSignOutEverywhere }: { session: Sessio
 function Portal({ session }: { session: Session }) {
   const path = usePath();
   const m = match('/portal/messages/:message', path) ?? match('/portal/:tab', path) ?? {};
+  const brand = session.portal;
+  const [theme, setTheme] = useTheme(brand?.theme ?? 'auto');
+  useEffect(() => {
+    if (brand?.accent_color) document.documentElement.style.setProperty('--accent', brand.accent_color);
+    document.title = brand?.name ?? 'Webhooks';
+  }, [brand?.accent_color, brand?.name]);
   return (
     <>
       <header className="top">
-        <span className="brand">Webhooks</span>
+        <span className="brand" data-testid="portal-brand">
+          {brand?.logo_url && <img src={brand.logo_url} alt="" className="logo" />}
+          {brand?.name ?? 'Webhooks'}
+        </span>
+        <ThemeSwitch theme={theme} onChange={setTheme} />
       </header>
       <main>
-        <AppView app={session.app_id!} tab={m.message ? 'messages' : (m.tab ?? 'endpoints')} message={m.message} base="/portal" portal />
+        <AppView
+          app={session.app_id!}
+          tab={m.message ? 'messages' : (m.tab ?? 'endpoints')}
+          message={m.message}
+          base="/portal"
+          portal={{ read_only: session.read_only, show_delivery_settings: brand?.show_delivery_settings ?? false }}
+        />
       </main>
     </>
   );

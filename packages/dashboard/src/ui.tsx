@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { describeError } from './api';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LiveEvent } from '@herald/webhooks/client';
+import { api, describeError } from './api';
 import { navigate } from './router';
 
 /** An in-app link: a real <a href> (keyboard, middle-click) that navigates without a reload. */
@@ -73,11 +74,12 @@ export function useAction(): { busy: boolean; error: string | null; run: (fn: ()
   return { busy, error, run };
 }
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label = 'Copy', aria }: { text: string; label?: string; aria?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
+      aria-label={aria}
       onClick={async () => {
         await navigator.clipboard.writeText(text);
         setCopied(true);
@@ -87,4 +89,106 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
       {copied ? 'Copied' : label}
     </button>
   );
+}
+
+/** An id as text with a copy button beside it. */
+export function Id({ id, label }: { id: string; label?: string }) {
+  return (
+    <span className="id" title={label}>
+      <span className="mono">{id}</span>
+      <CopyButton text={id} label="Copy" aria={`Copy ${id}`} />
+    </span>
+  );
+}
+
+/** A destructive action, asked about first. */
+export function DeleteButton({ what, onConfirmed, disabled }: { what: string; onConfirmed: () => void; disabled?: boolean }) {
+  return (
+    <button type="button" className="danger" disabled={disabled} onClick={() => confirm(`Delete ${what}? This cannot be undone.`) && onConfirmed()}>
+      Delete
+    </button>
+  );
+}
+
+export type Theme = 'light' | 'dark' | 'auto';
+const THEME_KEY = 'herald.theme';
+
+function applyTheme(theme: Theme): void {
+  const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
+/** Light, dark or the system's; the viewer's choice is kept in this browser, else `fallback` (the portal's branding). */
+export function useTheme(fallback: Theme = 'auto'): [Theme, (t: Theme) => void] {
+  const stored = (() => {
+    try {
+      return localStorage.getItem(THEME_KEY) as Theme | null;
+    } catch {
+      return null;
+    }
+  })();
+  const [theme, setTheme] = useState<Theme>(stored ?? fallback);
+  useEffect(() => {
+    applyTheme(theme);
+    if (theme !== 'auto') return;
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const follow = () => applyTheme('auto');
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, [theme]);
+  return [
+    theme,
+    (t) => {
+      try {
+        localStorage.setItem(THEME_KEY, t);
+      } catch {
+        // storage blocked (third-party frame): this page only
+      }
+      setTheme(t);
+    },
+  ];
+}
+
+export function ThemeSwitch({ theme, onChange }: { theme: Theme; onChange: (t: Theme) => void }) {
+  return (
+    <label className="inline">
+      Theme
+      <select value={theme} onChange={(e) => onChange(e.target.value as Theme)} aria-label="Theme">
+        <option value="auto">system</option>
+        <option value="light">light</option>
+        <option value="dark">dark</option>
+      </select>
+    </label>
+  );
+}
+
+type Listener = (event: LiveEvent) => void;
+const LiveContext = createContext<{ subscribe(l: Listener): () => void } | null>(null);
+
+/** One live stream per application page; the page's parts subscribe to what they show. */
+export function LiveUpdates({ app, children }: { app: string; children: ReactNode }) {
+  const listeners = useMemo(() => new Set<Listener>(), [app]);
+  useEffect(() => {
+    const abort = new AbortController();
+    void api.watch(app, (event) => listeners.forEach((l) => l(event)), abort.signal);
+    return () => abort.abort();
+  }, [app, listeners]);
+  const value = useMemo(() => ({ subscribe: (l: Listener) => (listeners.add(l), () => void listeners.delete(l)) }), [listeners]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+/** Calls `reload` when the live stream says one of `events` changed (and after a reconnect). */
+export function useLiveReload(events: LiveEvent[], reload: () => void, enabled = true): void {
+  const live = useContext(LiveContext);
+  const key = events.join(',');
+  useEffect(() => {
+    if (!live || !enabled) return;
+    let first = true;
+    return live.subscribe((event) => {
+      // The first `ready` is the page's own first load; later ones follow a reconnect.
+      if (event === 'ready' && first) return void (first = false);
+      if (event === 'ready' || events.includes(event)) reload();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, key, reload, enabled]);
 }

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { api, when } from '../api';
-import { CopyButton, ErrorNote, Link, useAction, useLoad } from '../ui';
+import { CopyButton, DeleteButton, ErrorNote, Id, Link, LiveUpdates, useAction, useLoad } from '../ui';
+import { navigate } from '../router';
+import { EventCatalog } from './EventCatalog';
+import { PortalBranding } from './PortalBranding';
 import { Endpoints } from './Endpoints';
 import { EventTypes } from './EventTypes';
 import { WebhookKeys } from './WebhookKeys';
@@ -59,19 +62,37 @@ function PortalLink({ app }: { app: string }) {
   );
 }
 
+/** What the portal shows: delivery internals only when the tenant's settings say so. */
+export type PortalView = { read_only: boolean; show_delivery_settings: boolean } | null;
+
 /** One application: tabs for overview, endpoints and the message log (and the portal link for operators). */
-export function AppView({ app, tab, message, base, portal = false }: { app: string; tab: string; message?: string; base: string; portal?: boolean }) {
+export function AppView({ app, tab, message, base, portal = null }: { app: string; tab: string; message?: string; base: string; portal?: PortalView }) {
   const application = useLoad(() => api.getApplication(app), [app]);
+  const remove = useAction();
   const tabs = [
     ['endpoints', 'Endpoints'],
     ['messages', 'Message log'],
+    ['catalog', 'Event catalog'],
     ['overview', 'Overview'],
     ...(portal ? [] : [['event-types', 'Event types'], ['keys', 'Webhook keys'], ['portal', 'Portal link']]),
   ] as const;
   return (
+    <LiveUpdates app={app}>
     <section>
-      <h2>{application.data?.name ?? app}</h2>
-      <ErrorNote error={application.error} />
+      <div className="row spread">
+        <h2>{application.data?.name ?? app}</h2>
+        {!portal && application.data && (
+          <div className="row">
+            <Id id={application.data.id} label="application id" />
+            <DeleteButton
+              what={`the application "${application.data.name}" with its endpoints, messages and logs`}
+              disabled={remove.busy}
+              onConfirmed={() => void remove.run(() => api.deleteApplication(app)).then((ok) => ok && navigate('/'))}
+            />
+          </div>
+        )}
+      </div>
+      <ErrorNote error={application.error ?? remove.error} />
       <nav className="tabs" aria-label="Application">
         {tabs.map(([key, label]) => (
           <Link key={key} to={`${base}/${key}`} className={tab === key ? 'active' : ''}>
@@ -79,12 +100,19 @@ export function AppView({ app, tab, message, base, portal = false }: { app: stri
           </Link>
         ))}
       </nav>
-      {tab === 'endpoints' && <Endpoints app={app} />}
+      {tab === 'endpoints' && <Endpoints app={app} portal={portal} />}
+      {tab === 'catalog' && <EventCatalog app={app} readOnly={portal?.read_only ?? false} />}
       {tab === 'messages' && (message ? <MessageDetail app={app} id={message} base={base} /> : <Messages app={app} base={base} />)}
       {tab === 'overview' && <Overview app={app} />}
-      {tab === 'portal' && !portal && <PortalLink app={app} />}
+      {tab === 'portal' && !portal && (
+        <>
+          <PortalLink app={app} />
+          <PortalBranding />
+        </>
+      )}
       {tab === 'event-types' && !portal && <EventTypes />}
       {tab === 'keys' && !portal && <WebhookKeys app={app} />}
     </section>
+    </LiveUpdates>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApplicationInput } from '@herald/webhooks/client';
 import { api, when } from '../api';
-import { ErrorNote, Link, useAction, useLoad } from '../ui';
+import { DeleteButton, ErrorNote, Id, Link, useAction, useLoad } from '../ui';
 
 export function Apps() {
   const apps = useLoad(() => api.listApplications({ limit: 250 }), []);
@@ -9,6 +9,7 @@ export function Apps() {
   const [preset, setPreset] = useState('');
   const presets = useLoad(() => api.listPresets(), []);
   const create = useAction();
+  const remove = useAction();
   return (
     <section>
       <h2>Applications</h2>
@@ -38,7 +39,7 @@ export function Apps() {
           Create
         </button>
       </form>
-      <ErrorNote error={create.error ?? apps.error} />
+      <ErrorNote error={create.error ?? remove.error ?? apps.error} />
       <table>
         <thead>
           <tr>
@@ -46,6 +47,9 @@ export function Apps() {
             <th>Id</th>
             <th>Preset</th>
             <th>Created</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -54,9 +58,14 @@ export function Apps() {
               <td>
                 <Link to={`/apps/${a.id}`}>{a.name}</Link>
               </td>
-              <td className="mono">{a.id}</td>
+              <td>
+                <Id id={a.id} label="application id" />
+              </td>
               <td>{a.preset ?? '—'}</td>
               <td>{when(a.created_at)}</td>
+              <td>
+                <DeleteButton what={`the application "${a.name}" with its endpoints, messages and logs`} disabled={remove.busy} onConfirmed={() => void remove.run(() => api.deleteApplication(a.id)).then((ok) => ok && apps.reload())} />
+              </td>
             </tr>
           ))}
         </tbody>

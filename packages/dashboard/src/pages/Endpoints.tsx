@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { Endpoint, EndpointInput, RotatedSecret, SendResult } from '@herald/webhooks/client';
+import type { Endpoint, EndpointHealth, EndpointInput, RotatedSecret, SendResult } from '@herald/webhooks/client';
 import { api, when } from '../api';
-import { CopyButton, ErrorNote, StatusBadge, useAction, useLoad } from '../ui';
+import { CopyButton, DeleteButton, ErrorNote, Id, StatusBadge, useAction, useLiveReload, useLoad } from '../ui';
+import type { PortalView } from './AppView';
 
 type Scheme = NonNullable<EndpointInput['signature_scheme']>;
 type EnvelopeName = Extract<NonNullable<EndpointInput['envelope']>, string>;
@@ -27,6 +28,41 @@ function InheritSelect({ id, value, options, onChange }: { id: string; value: st
   );
 }
 
+/** `Name: value` lines, as the API takes headers. */
+const parseHeaders = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
+
+/** The endpoint card's figures over the last 24 hours. */
+function HealthFigures({ health }: { health: EndpointHealth | undefined }) {
+  if (!health) return null;
+  const rate = health.success_rate === null ? '—' : `${(health.success_rate * 100).toFixed(health.success_rate === 1 ? 0 : 1)}%`;
+  const last = health.last_error;
+  return (
+    <dl className="health" data-testid="endpoint-health" aria-label="Last 24 hours">
+      <div>
+        <dt>Success (24 h)</dt>
+        <dd data-testid="success-rate">
+          {rate} <span className="muted">of {health.attempts}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>p50 latency</dt>
+        <dd data-testid="p50">{health.p50_latency_ms === null ? '—' : `${health.p50_latency_ms} ms`}</dd>
+      </div>
+      <div>
+        <dt>Last error</dt>
+        <dd data-testid="last-error">{last ? `${last.response_status ?? last.error_class} · ${new Date(last.at).toLocaleString()}` : 'none'}</dd>
+      </div>
+    </dl>
+  );
+}
+
 /** A secret is shown in full exactly once: right after creation or rotation. */
 function SecretOnce({ shown, onDone }: { shown: ShownSecret; onDone: () => void }) {
   return (
@@ -47,13 +83,30 @@ function SecretOnce({ shown, onDone }: { shown: ShownSecret; onDone: () => void 
   );
 }
 
-function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: string; endpoint: Endpoint; types: string[]; onChanged: () => void; onSecret: (shown: ShownSecret) => void }) {
+function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSecret }: {
+  app: string;
+  endpoint: Endpoint;
+  types: string[];
+  health: EndpointHealth | undefined;
+  /** Signature scheme, envelope and such: hidden from portal customers unless the tenant shows them. */
+  internals: boolean;
+  onChanged: () => void;
+  onSecret: (shown: ShownSecret) => void;
+}) {
   const action = useAction();
   const [type, setType] = useState(types[0] ?? '');
   const [result, setResult] = useState<SendResult | null>(null);
   const [since, setSince] = useState('');
   const [editing, setEditing] = useState(false);
-  const [edit, setEdit] = useState({ url: endpoint.url, description: endpoint.description, filter: endpoint.filter_types?.join(', ') ?? '', scheme: endpoint.signature_scheme ?? '', timeout: String(endpoint.timeout_seconds) });
+  const [edit, setEdit] = useState({
+    url: endpoint.url,
+    description: endpoint.description,
+    filter: endpoint.filter_types?.join(', ') ?? '',
+    scheme: endpoint.signature_scheme ?? '',
+    timeout: String(endpoint.timeout_seconds),
+    rate: endpoint.rate_limit_per_second === null ? '' : String(endpoint.rate_limit_per_second),
+    headers: Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
+  });
   const [verified, setVerified] = useState<string | null>(null);
   const [graceHours, setGraceHours] = useState('24');
   const [recovered, setRecovered] = useState<number | null>(null);
@@ -64,9 +117,16 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
         <StatusBadge status={endpoint.status} />
       </div>
       <p className="muted">
-        {endpoint.description || 'No description'} · {endpoint.filter_types?.join(', ') ?? 'all event types'} · scheme {endpoint.signature_scheme ?? "application's"} · secret{' '}
-        <span className="mono">{endpoint.secret}</span> · created {when(endpoint.created_at)}
+        <Id id={endpoint.id} label="endpoint id" /> · {endpoint.description || 'No description'} · {endpoint.filter_types?.join(', ') ?? 'all event types'}
+        {endpoint.channels ? ` · channels ${endpoint.channels.join(', ')}` : ''} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : 'no rate limit'}
+        {internals ? ` · scheme ${endpoint.signature_scheme ?? "application's"}` : ''} · secret <span className="mono">{endpoint.secret}</span> · created {when(endpoint.created_at)}
       </p>
+      {Object.keys(endpoint.headers).length > 0 && (
+        <p className="muted mono" data-testid="endpoint-headers">
+          {Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join(' · ')}
+        </p>
+      )}
+      <HealthFigures health={health} />
       {endpoint.disabled_reason && <p className="muted">Disabled: {endpoint.disabled_reason}</p>}
       {endpoint.throttled_until && (
         <p className="muted" data-testid="throttled">
@@ -113,6 +173,7 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
         >
           Rotate secret
         </button>
+        <DeleteButton what={`the endpoint ${endpoint.url}; its unfinished deliveries are discarded`} disabled={action.busy} onConfirmed={() => void action.run(() => api.deleteEndpoint(app, endpoint.id)).then((ok) => ok && onChanged())} />
         <label htmlFor={`grace-${endpoint.id}`}>old secret valid for (hours)</label>
         <input id={`grace-${endpoint.id}`} type="number" min={0} max={168} step={1} value={graceHours} onChange={(e) => setGraceHours(e.target.value)} className="narrow" />
         {types.length > 0 && (
@@ -148,8 +209,11 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
                 ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
                 description: edit.description,
                 filter_types: filter.length ? filter : null,
-                signature_scheme: (edit.scheme as Scheme) || null,
+                ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null } : {}),
                 timeout_seconds: Number(edit.timeout),
+                rate_limit_per_second: edit.rate ? Number(edit.rate) : null,
+                // Masked credentials sent back unchanged keep their stored values.
+                headers: parseHeaders(edit.headers),
               }),
             );
             if (ok) {
@@ -168,8 +232,16 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
           <input id={`edit-desc-${endpoint.id}`} value={edit.description} onChange={(e) => setEdit({ ...edit, description: e.target.value })} />
           <label htmlFor={`edit-filter-${endpoint.id}`}>Event types</label>
           <input id={`edit-filter-${endpoint.id}`} value={edit.filter} onChange={(e) => setEdit({ ...edit, filter: e.target.value })} />
-          <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
-          <InheritSelect id={`edit-scheme-${endpoint.id}`} value={edit.scheme} options={SCHEMES} onChange={(scheme) => setEdit({ ...edit, scheme })} />
+          {internals && (
+            <>
+              <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
+              <InheritSelect id={`edit-scheme-${endpoint.id}`} value={edit.scheme} options={SCHEMES} onChange={(scheme) => setEdit({ ...edit, scheme })} />
+            </>
+          )}
+          <label htmlFor={`edit-rate-${endpoint.id}`}>Rate limit (per second)</label>
+          <input id={`edit-rate-${endpoint.id}`} type="number" min={1} max={100000} value={edit.rate} onChange={(e) => setEdit({ ...edit, rate: e.target.value })} placeholder="none" />
+          <label htmlFor={`edit-headers-${endpoint.id}`}>Headers (Name: value per line)</label>
+          <textarea id={`edit-headers-${endpoint.id}`} rows={3} value={edit.headers} onChange={(e) => setEdit({ ...edit, headers: e.target.value })} />
           <label htmlFor={`edit-timeout-${endpoint.id}`}>Timeout (seconds)</label>
           <input id={`edit-timeout-${endpoint.id}`} type="number" min={1} max={30} value={edit.timeout} onChange={(e) => setEdit({ ...edit, timeout: e.target.value })} />
           <button type="submit" disabled={action.busy}>
@@ -204,10 +276,14 @@ function EndpointRow({ app, endpoint, types, onChanged, onSecret }: { app: strin
   );
 }
 
-export function Endpoints({ app }: { app: string }) {
+export function Endpoints({ app, portal }: { app: string; portal: PortalView }) {
+  const internals = !portal || portal.show_delivery_settings;
   const endpoints = useLoad(() => api.listEndpoints(app), [app]);
+  const health = useLoad(() => api.endpointHealth(app), [app]);
+  useLiveReload(['endpoints'], endpoints.reload);
+  useLiveReload(['deliveries', 'endpoints'], health.reload);
   const types = useLoad(() => api.listEventTypes().catch(() => ({ data: [], iterator: null, done: true })), []);
-  const blank = { kind: 'webhook', url: '', description: '', filter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
+  const blank = { kind: 'webhook', rate: '', url: '', description: '', filter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
   const [form, setForm] = useState(blank);
   const [secretOf, setSecretOf] = useState<ShownSecret | null>(null);
   const create = useAction();
@@ -237,6 +313,7 @@ export function Endpoints({ app }: { app: string }) {
                   : { url: form.url }),
                 description: form.description,
                 ...(filter.length ? { filter_types: filter } : {}),
+                ...(form.rate ? { rate_limit_per_second: Number(form.rate) } : {}),
                 ...(form.scheme ? { signature_scheme: form.scheme as Scheme } : {}),
                 ...(form.envelope ? { envelope: form.envelope as EnvelopeName } : {}),
               })),
@@ -249,12 +326,16 @@ export function Endpoints({ app }: { app: string }) {
           }
         }}
       >
-        <label htmlFor="ep-kind">Kind</label>
-        <select id="ep-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-          <option value="webhook">Webhook (signed HTTP POST)</option>
-          <option value="slack">Slack incoming webhook</option>
-          <option value="email">Email (your SMTP relay)</option>
-        </select>
+        {internals && (
+          <>
+            <label htmlFor="ep-kind">Kind</label>
+            <select id="ep-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+              <option value="webhook">Webhook (signed HTTP POST)</option>
+              <option value="slack">Slack incoming webhook</option>
+              <option value="email">Email (your SMTP relay)</option>
+            </select>
+          </>
+        )}
         {form.kind === 'email' ? (
           <>
             <label htmlFor="ep-to">To (comma separated)</label>
@@ -286,17 +367,34 @@ export function Endpoints({ app }: { app: string }) {
         <input id="ep-desc" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         <label htmlFor="ep-filter">Event types (comma separated, empty for all)</label>
         <input id="ep-filter" value={form.filter} onChange={(e) => setForm({ ...form, filter: e.target.value })} />
-        <label htmlFor="ep-scheme">Signature scheme</label>
-        <InheritSelect id="ep-scheme" value={form.scheme} options={SCHEMES} onChange={(scheme) => setForm({ ...form, scheme })} />
-        <label htmlFor="ep-envelope">Envelope</label>
-        <InheritSelect id="ep-envelope" value={form.envelope} options={ENVELOPES} onChange={(envelope) => setForm({ ...form, envelope })} />
+        <label htmlFor="ep-rate">Rate limit (per second, empty for none)</label>
+        <input id="ep-rate" type="number" min={1} max={100000} value={form.rate} onChange={(e) => setForm({ ...form, rate: e.target.value })} />
+        {internals && (
+          <>
+            <label htmlFor="ep-scheme">Signature scheme</label>
+            <InheritSelect id="ep-scheme" value={form.scheme} options={SCHEMES} onChange={(scheme) => setForm({ ...form, scheme })} />
+            <label htmlFor="ep-envelope">Envelope</label>
+            <InheritSelect id="ep-envelope" value={form.envelope} options={ENVELOPES} onChange={(envelope) => setForm({ ...form, envelope })} />
+          </>
+        )}
         <button type="submit" disabled={create.busy}>
           {create.busy ? 'Creating…' : 'Create endpoint'}
         </button>
       </form>
       <ErrorNote error={create.error ?? endpoints.error} />
       <ul className="cards">
-        {endpoints.data?.data.map((e) => <EndpointRow key={e.id} app={app} endpoint={e} types={typeNames} onChanged={endpoints.reload} onSecret={(r) => (setSecretOf(r), endpoints.reload())} />)}
+        {endpoints.data?.data.map((e) => (
+          <EndpointRow
+            key={e.id}
+            app={app}
+            endpoint={e}
+            types={typeNames}
+            health={health.data?.data.find((h) => h.endpoint_id === e.id)}
+            internals={internals}
+            onChanged={endpoints.reload}
+            onSecret={(r) => (setSecretOf(r), endpoints.reload())}
+          />
+        ))}
       </ul>
       {endpoints.data && !endpoints.data.data.length && <p>No endpoints yet.</p>}
     </section>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, describeError } from '../api';
-import { ErrorNote, useAction, useLoad } from '../ui';
+import { DeleteButton, ErrorNote, useAction, useLoad } from '../ui';
 
 /** The event catalogue: names, descriptions, JSON Schemas and examples (environment-wide). */
 export function EventTypes() {
@@ -8,6 +8,7 @@ export function EventTypes() {
   const [form, setForm] = useState({ name: '', description: '', schema: '', example: '' });
   const [parseError, setParseError] = useState<string | null>(null);
   const create = useAction();
+  const remove = useAction();
   return (
     <section>
       <h3>Event types</h3>
@@ -46,11 +47,16 @@ export function EventTypes() {
           Create event type
         </button>
       </form>
-      <ErrorNote error={parseError ?? create.error ?? types.error} />
+      <ErrorNote error={parseError ?? create.error ?? remove.error ?? types.error} />
       <ul className="cards">
         {types.data?.data.map((t) => (
           <li key={t.name} className="card">
-            <strong className="mono">{t.name}</strong> {t.archived && <span className="badge">archived</span>}
+            <div className="row spread">
+              <span>
+                <strong className="mono">{t.name}</strong> {t.archived && <span className="badge">archived</span>}
+              </span>
+              <DeleteButton what={`the event type ${t.name} (published messages keep their type)`} disabled={remove.busy} onConfirmed={() => void remove.run(() => api.deleteEventType(t.name)).then((ok) => ok && types.reload())} />
+            </div>
             <p className="muted">{t.description || 'No description'}</p>
             {t.schema && (
               <details>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Attempt, Delivery } from '@herald/webhooks/client';
 import { api, when } from '../api';
-import { ErrorNote, Link, StatusBadge, useAction, useLoad } from '../ui';
+import { CopyButton, ErrorNote, Id, Link, StatusBadge, useAction, useLiveReload, useLoad } from '../ui';
 
 function Headers({ headers }: { headers: Record<string, string> | null }) {
   if (!headers) return <p className="muted">none</p>;
@@ -42,7 +42,7 @@ function DeliveryView({ app, delivery, onChanged }: { app: string; delivery: Del
     <li className="card" data-testid="delivery">
       <div className="row spread">
         <span>
-          Endpoint <span className="mono">{delivery.endpoint_id}</span>
+          Endpoint <Id id={delivery.endpoint_id} label="endpoint id" /> · delivery <Id id={delivery.id} label="delivery id" />
         </span>
         <StatusBadge status={delivery.status} />
       </div>
@@ -70,6 +70,8 @@ export function MessageDetail({ app, id, base }: { app: string; id: string; base
   const message = useLoad(() => api.getMessage(app, id), [app, id]);
   const [tick, setTick] = useState(0);
   const deliveries = useLoad(() => api.messageDeliveries(app, id), [app, id, tick]);
+  // A new attempt changes its delivery (attempt count, status), and with it the key that reloads its attempts.
+  useLiveReload(['deliveries'], deliveries.reload);
   return (
     <section>
       <p>
@@ -78,13 +80,16 @@ export function MessageDetail({ app, id, base }: { app: string; id: string; base
       <ErrorNote error={message.error} />
       {message.data && (
         <>
-          <h3 className="mono">{message.data.id}</h3>
+          <h3>
+            <Id id={message.data.id} label="message id" />
+          </h3>
           <p>
             {message.data.type} · published {when(message.data.created_at)}
             {message.data.event_id && <> · event id <span className="mono">{message.data.event_id}</span></>}
           </p>
           <h4>Payload</h4>
           <pre data-testid="payload">{JSON.stringify(message.data.payload, null, 2)}</pre>
+          <CopyButton text={JSON.stringify(message.data.payload, null, 2)} label="Copy payload" />
         </>
       )}
       <h4>Deliveries</h4>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Delivery, DeliveryStatus, LogFilter } from '@herald/webhooks/client';
 import { api, when } from '../api';
-import { ErrorNote, Link, StatusBadge, useAction, useLoad } from '../ui';
+import { CopyButton, ErrorNote, Link, StatusBadge, useAction, useLiveReload, useLoad } from '../ui';
 
 /** Retries every failed delivery on the page, one by one, showing how far it got. */
 function BulkRetry({ app, deliveries, onDone }: { app: string; deliveries: Delivery[]; onDone: () => void }) {
@@ -44,7 +44,7 @@ const STATUSES: ('' | DeliveryStatus)[] = ['', 'pending', 'delivering', 'succeed
 
 /** The delivery log: one row per (message, endpoint), newest first, filterable. */
 export function Messages({ app, base }: { app: string; base: string }) {
-  const [draft, setDraft] = useState({ message: '', type: '', status: '' as '' | DeliveryStatus, endpoint: '', since: '', until: '' });
+  const [draft, setDraft] = useState({ message: '', type: '', prefix: '', search: '', status: '' as '' | DeliveryStatus, endpoint: '', since: '', until: '' });
   const [filter, setFilter] = useState<LogFilter & { message?: string }>({});
   const [pages, setPages] = useState<string[]>([]);
   const log = useLoad(async () => {
@@ -55,6 +55,8 @@ export function Messages({ app, base }: { app: string; base: string }) {
     const { message: _m, ...rest } = filter;
     return api.listDeliveries(app, { ...rest, limit: 50, ...(pages.length ? { iterator: pages[pages.length - 1] } : {}) });
   }, [app, JSON.stringify(filter), pages.length]);
+  // New rows appear on the first page by themselves; an older page stays as it is while read.
+  useLiveReload(['deliveries'], log.reload, pages.length === 0);
   return (
     <section>
       <h3>Message log</h3>
@@ -66,6 +68,8 @@ export function Messages({ app, base }: { app: string; base: string }) {
           setFilter({
             ...(draft.message ? { message: draft.message.trim() } : {}),
             ...(draft.type ? { type: draft.type.trim() } : {}),
+            ...(draft.prefix.trim() ? { type_prefix: draft.prefix.trim() } : {}),
+            ...(draft.search.trim() ? { search: draft.search.trim() } : {}),
             ...(draft.status ? { status: draft.status } : {}),
             ...(draft.endpoint ? { endpoint_id: draft.endpoint.trim() } : {}),
             ...(draft.since ? { since: new Date(draft.since).toISOString() } : {}),
@@ -78,6 +82,12 @@ export function Messages({ app, base }: { app: string; base: string }) {
         </label>
         <label>
           Event type <input value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })} />
+        </label>
+        <label>
+          Type starts with <input value={draft.prefix} onChange={(e) => setDraft({ ...draft, prefix: e.target.value })} placeholder="invoice." />
+        </label>
+        <label>
+          Payload contains <input value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} minLength={2} maxLength={200} />
         </label>
         <label>
           Status
@@ -119,7 +129,10 @@ export function Messages({ app, base }: { app: string; base: string }) {
               <td>
                 <Link to={`${base}/messages/${d.message_id}`} className="mono">
                   {d.message_id}
-                </Link>
+                </Link>{' '}
+                <span className="id">
+                  <CopyButton text={d.message_id} aria={`Copy ${d.message_id}`} />
+                </span>
               </td>
               <td>{d.type}</td>
               <td className="mono">{d.endpoint_id}</td>

@@ -44,7 +44,7 @@ export async function serveDashboard(app: Api, dist = DASHBOARD_DIST): Promise<(
     if (frameAncestors === "'none'") void reply.header('x-frame-options', 'DENY');
     void reply
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors ${frameAncestors}`)
+      .header('content-security-policy', `default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; frame-ancestors ${frameAncestors}`)
       .sendFile('index.html');
     return true;
   };
