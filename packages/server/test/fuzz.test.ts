@@ -67,6 +67,8 @@ before(async () => {
   auth.portal = `Portal ${mine.portal}`;
   const doc = (await h.call('GET', '/api/v1/openapi.json')).body;
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    // The live stream stays open on success; live.test.ts asks it over HTTP, hostile ids included.
+    if (path.endsWith('/stream')) continue;
     for (const [method, op] of Object.entries(methods)) {
       ops.push({
         method: method.toUpperCase(),

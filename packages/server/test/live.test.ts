@@ -72,6 +72,10 @@ describe('live pages: stream, search, endpoint health, portal settings', () => {
     assert.equal(foreign.status, 404);
     const anonymous = await openStream(`${h.url}/api/v1/app/${appId}/stream`, {});
     assert.equal(anonymous.status, 401);
+    for (const hostile of ['x'.repeat(300), '%00', '..%2F..%2Fetc', "'%20OR%201=1"]) {
+      const res = await openStream(`${h.url}/api/v1/app/${hostile}/stream`, { authorization: `Bearer ${key}` });
+      assert.ok(res.status >= 400 && res.status < 500, `${hostile}: ${res.status}`);
+    }
     const streams = [];
     try {
       for (let i = 0; i < MAX_STREAMS_PER_SCOPE; i++) streams.push(await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` }));
@@ -87,6 +91,18 @@ describe('live pages: stream, search, endpoint health, portal settings', () => {
       again.close();
       return again.status === 200;
     }, { what: 'room for a stream again' });
+  });
+
+  test('shutting down ends open streams rather than waiting for them', async () => {
+    const other = await startHerald();
+    const tenant = await createTenant(other);
+    const { appId: app } = await createAppAndEndpoint(other, tenant.test, rx.url);
+    const stream = await openStream(`${other.url}/api/v1/app/${app}/stream`, { authorization: `Bearer ${tenant.test}` });
+    await waitFor(() => stream.events.includes('ready'));
+    const started = Date.now();
+    await other.close();
+    assert.ok(Date.now() - started < 5000, `closed in ${Date.now() - started} ms`);
+    stream.close();
   });
 
   test('the log searches by event-type prefix and payload text, literally and case-insensitively', async () => {

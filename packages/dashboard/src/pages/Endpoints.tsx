@@ -105,6 +105,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
     scheme: endpoint.signature_scheme ?? '',
     timeout: String(endpoint.timeout_seconds),
     rate: endpoint.rate_limit_per_second === null ? '' : String(endpoint.rate_limit_per_second),
+    trace: endpoint.trace_propagation,
     headers: Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
   });
   const [verified, setVerified] = useState<string | null>(null);
@@ -209,7 +210,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
                 ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
                 description: edit.description,
                 filter_types: filter.length ? filter : null,
-                ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null } : {}),
+                ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null, trace_propagation: edit.trace } : {}),
                 timeout_seconds: Number(edit.timeout),
                 rate_limit_per_second: edit.rate ? Number(edit.rate) : null,
                 // Masked credentials sent back unchanged keep their stored values.
@@ -236,6 +237,10 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
             <>
               <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
               <InheritSelect id={`edit-scheme-${endpoint.id}`} value={edit.scheme} options={SCHEMES} onChange={(scheme) => setEdit({ ...edit, scheme })} />
+              <label htmlFor={`edit-trace-${endpoint.id}`}>Trace context</label>
+              <label className="inline">
+                <input id={`edit-trace-${endpoint.id}`} type="checkbox" checked={edit.trace} onChange={(e) => setEdit({ ...edit, trace: e.target.checked })} /> send a W3C traceparent header (when Herald exports traces)
+              </label>
             </>
           )}
           <label htmlFor={`edit-rate-${endpoint.id}`}>Rate limit (per second)</label>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { Session } from '@herald/webhooks/client';
 import { api } from '../api';
-import { ErrorNote, useAction } from '../ui';
+import { ErrorNote, useAction, useTheme } from '../ui';
 
 export function Login({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [token, setToken] = useState('');
   const action = useAction();
+  useTheme();
   return (
     <main className="login">
       <h1>Herald</h1>

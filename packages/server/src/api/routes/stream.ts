@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { ServerResponse } from 'node:http';
 import { HttpProblem } from '../../errors.js';
 import type { Scope, Store } from '../../store/types.js';
 import { loadApp, type Api, type ApiContext } from '../context.js';
@@ -33,6 +34,12 @@ async function fingerprint(store: Store, scope: Scope, appId: string): Promise<{
  */
 export function streamRoutes(app: Api, { store, logger }: ApiContext): void {
   const open = new Map<string, number>();
+  // Shutting down ends every stream (browsers reconnect to another process), or close would wait for them.
+  const responses = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const res of responses) res.end();
+    done();
+  });
   app.get(
     '/app/:app/stream',
     {
@@ -58,6 +65,7 @@ export function streamRoutes(app: Api, { store, logger }: ApiContext): void {
       let last = await fingerprint(store, req.scope, application.id);
       reply.hijack();
       const res = reply.raw;
+      responses.add(res);
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no', connection: 'keep-alive' });
       const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       send('ready', { app_id: application.id });
@@ -85,6 +93,7 @@ export function streamRoutes(app: Api, { store, logger }: ApiContext): void {
         clearInterval(poll);
         clearInterval(heartbeat);
         clearTimeout(lifetime);
+        responses.delete(res);
         const left = (open.get(key) ?? 1) - 1;
         if (left > 0) open.set(key, left);
         else open.delete(key);
