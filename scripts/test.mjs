@@ -4,7 +4,7 @@
 // the summary lines are standard. packages/server/test/postgres/ holds the
 // same server tests against PostgreSQL (127.0.0.1:5432, user postgres; each creates and drops
 // its own database), so both stores are tested every time.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingPrerequisites } from './prerequisites.mjs';
@@ -37,10 +37,23 @@ function step(what, args, options = {}) {
   }
 }
 
-if (!only.length) {
-  step('type-check', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-  step('dashboard type-check', ['node_modules/typescript/bin/tsc', '-p', 'packages/dashboard/tsconfig.json']);
+/**
+ * The type-checks run beside the tests (they take half a minute of a mostly idle CPU while tests
+ * wait on sockets and child processes); their output is printed, and a failure fails the run, at the end.
+ */
+function background(what, args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ what, code, output })));
 }
+const typeChecks = only.length
+  ? []
+  : [
+      background('type-check', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']),
+      background('dashboard type-check', ['node_modules/typescript/bin/tsc', '-p', 'packages/dashboard/tsconfig.json']),
+    ];
 // The browser tests drive the built dashboard; build it from the current sources every run.
 step('dashboard build', [join(process.cwd(), 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: 'packages/dashboard' });
 
@@ -60,9 +73,15 @@ const run = spawnSync(
   // Workspace packages resolve to their TypeScript sources, in this run and its child processes.
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=herald-source`.trim() } },
 );
+let typesFailed = false;
+for (const { what, code, output } of await Promise.all(typeChecks)) {
+  if (code === 0) continue;
+  typesFailed = true;
+  console.error(`\n${what} failed:\n${output.trimEnd()}`);
+}
 if (run.status !== 0 && existsSync(reportFile)) {
   const report = readFileSync(reportFile, 'utf8');
   const failing = report.lastIndexOf('✖ failing tests:');
   console.error(`\n${failing >= 0 ? report.slice(failing).trimEnd() : 'no failing tests listed'}\n(full report: ${reportFile})`);
 }
-process.exit(run.status ?? 1);
+process.exit(run.status === 0 && typesFailed ? 1 : (run.status ?? 1));

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { createHerald, loadConfig, openPostgresStore, openSqliteStore, type HeraldConfig } from '@herald/server';
+import type { HeraldConfig } from '@herald/server';
+
+/** The server is loaded by the commands that run it: every API command would otherwise load it all (a second per call). */
+const server = () => import('@herald/server');
 
 interface ServeOptions {
   port?: string;
@@ -8,14 +11,14 @@ interface ServeOptions {
   role?: HeraldConfig['role'];
 }
 
-function configFrom(opts: ServeOptions): HeraldConfig {
+async function configFrom(opts: ServeOptions): Promise<HeraldConfig> {
   // Flags override the environment, which overrides defaults.
   const env = { ...process.env };
   if (opts.port) env.PORT = opts.port;
   if (opts.host) env.HOST = opts.host;
   if (opts.dataDir) env.HERALD_DATA_DIR = opts.dataDir;
   if (opts.role) env.HERALD_ROLE = opts.role;
-  return loadConfig(env);
+  return (await server()).loadConfig(env);
 }
 
 export function registerServerCommands(program: Command): void {
@@ -27,8 +30,8 @@ export function registerServerCommands(program: Command): void {
     .option('--data-dir <dir>', 'data directory (env HERALD_DATA_DIR, default ./data)')
     .option('--role <role>', 'all | api | worker (env HERALD_ROLE, default all)')
     .action(async (opts: ServeOptions) => {
-      const config = configFrom(opts);
-      const herald = await createHerald(config);
+      const config = await configFrom(opts);
+      const herald = await (await server()).createHerald(config);
       const url = await herald.listen();
       const lines = [
         '',
@@ -65,7 +68,8 @@ export function registerServerCommands(program: Command): void {
     .description('Create or upgrade the database schema (SQLite in the data dir, or DATABASE_URL), then exit')
     .option('--data-dir <dir>', 'data directory (env HERALD_DATA_DIR, default ./data)')
     .action(async (opts: ServeOptions) => {
-      const config = configFrom(opts);
+      const config = await configFrom(opts);
+      const { openPostgresStore, openSqliteStore } = await server();
       const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.sqlitePath);
       await store.close();
       const where = config.databaseUrl ? 'PostgreSQL' : config.sqlitePath;

@@ -60,7 +60,7 @@ export interface HeraldOptions {
 /** The composition root: the only place that builds long-lived parts and wires them together. */
 export async function createHerald(config: HeraldConfig, options: HeraldOptions = {}): Promise<Herald> {
   const logger = options.logger ?? makeLogger(config.logLevel);
-  const tracing = makeTracing(config.tracing);
+  const tracing = await makeTracing(config.tracing);
   const masterKey = loadMasterKey(config.dataDir, config.masterKey);
   const box = makeSecretBox(masterKey);
   const { token: adminToken, created: adminTokenCreated } = loadAdminToken(config.dataDir, config.adminToken);

@@ -68,6 +68,20 @@ describe('hostile input: no 5xx, a problem response, nothing written', () => {
     ], 422);
   });
 
+  test('a NUL in a path segment or query parameter is 400 on every store (PostgreSQL cannot hold one)', async () => {
+    await refusedAndNothingWritten('NUL', async () => [
+      await api('GET', '/api/v1/app/%00'),
+      await api('GET', `/api/v1/app/a%00b/endpoint`),
+      await api('PATCH', `/api/v1/app/%00`, { body: { name: 'x' } }),
+      await api('DELETE', '/api/v1/event-type/%00'),
+      await api('GET', `/api/v1/app/${appId}/delivery?iterator=%00`),
+      await api('GET', `/api/v1/app/${appId}/delivery?search=a%00b`),
+    ]);
+    // The Svix surface answers in Svix's error shape.
+    const svix = await api('GET', '/svix/api/v1/app/%00');
+    assert.deepEqual([svix.status, svix.body.code], [400, 'bad_request']);
+  });
+
   test('a record upload without a body is 400, an unusable Content-Type 415', async () => {
     await refusedAndNothingWritten('record without body', async () => [
       await api('POST', `/api/v1/app/${appId}/records`),
