@@ -6,6 +6,7 @@
 // its own database), so both stores are tested every time.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { missingPrerequisites } from './prerequisites.mjs';
 
@@ -43,6 +44,12 @@ function step(what, args, options = {}) {
  */
 function background(what, args) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Lowest priority: it takes the CPU the tests leave idle, not the CPU the browser tests need.
+  try {
+    setPriority(child.pid, 19);
+  } catch {
+    // not permitted here: it runs at normal priority
+  }
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));

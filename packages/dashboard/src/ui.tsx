@@ -170,7 +170,17 @@ export function LiveUpdates({ app, children }: { app: string; children: ReactNod
   const listeners = useMemo(() => new Set<Listener>(), [app]);
   useEffect(() => {
     const abort = new AbortController();
-    void api.watch(app, (event) => listeners.forEach((l) => l(event)), abort.signal);
+    // The first `ready` comes with the page's own first load; a later one follows a reconnect
+    // (events may have been missed meanwhile), so parts reload on it.
+    let connected = false;
+    void api.watch(
+      app,
+      (event) => {
+        if (event === 'ready' && !connected) return void (connected = true);
+        listeners.forEach((l) => l(event));
+      },
+      abort.signal,
+    );
     return () => abort.abort();
   }, [app, listeners]);
   const value = useMemo(() => ({ subscribe: (l: Listener) => (listeners.add(l), () => void listeners.delete(l)) }), [listeners]);
@@ -183,12 +193,27 @@ export function useLiveReload(events: LiveEvent[], reload: () => void, enabled =
   const key = events.join(',');
   useEffect(() => {
     if (!live || !enabled) return;
-    let first = true;
     return live.subscribe((event) => {
-      // The first `ready` is the page's own first load; later ones follow a reconnect.
-      if (event === 'ready' && first) return void (first = false);
       if (event === 'ready' || events.includes(event)) reload();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [live, key, reload, enabled]);
+}
+
+/** `fn`, run at most once per `ms` (a call in between runs once the interval is over). */
+export function useThrottled(fn: () => void, ms: number): () => void {
+  const [state] = useState(() => ({ last: 0, timer: null as ReturnType<typeof setTimeout> | null, fn }));
+  state.fn = fn;
+  useEffect(() => () => void (state.timer && clearTimeout(state.timer)), [state]);
+  return useCallback(() => {
+    if (state.timer) return;
+    const wait = state.last + ms - Date.now();
+    const run = () => {
+      state.timer = null;
+      state.last = Date.now();
+      state.fn();
+    };
+    if (wait <= 0) run();
+    else state.timer = setTimeout(run, wait);
+  }, [state, ms]);
 }

@@ -53,6 +53,9 @@ export interface Herald {
   close(): Promise<void>;
 }
 
+/** How long requests in flight may take to finish once shutdown starts. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 export interface HeraldOptions {
   logger?: Logger;
 }
@@ -175,7 +178,12 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       await unsubscribe?.();
       reaper.stop();
       await retention.stop();
+      // Requests in flight get a grace period; then connections still open (a client that never
+      // read its response, a stalled upload) are cut, rather than holding shutdown for the
+      // keep-alive timeout (72 s).
+      const cut = setTimeout(() => api.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await api.close();
+      clearTimeout(cut);
       await metricsServer?.close();
       await dispatcher?.stop();
       await schemas.close();

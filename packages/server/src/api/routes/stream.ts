@@ -56,13 +56,14 @@ export function streamRoutes(app: Api, { store, logger }: ApiContext): void {
     },
     async (req, reply) => {
       const application = await loadApp(store, req.scope, req.params.app);
+      // Read before a slot is taken: a store that fails here answers 503 and holds nothing.
+      let last = await fingerprint(store, req.scope, application.id);
       const key = `${req.scope.tenant_id}/${req.scope.environment}`;
       const count = open.get(key) ?? 0;
       if (count >= MAX_STREAMS_PER_SCOPE) {
         throw new HttpProblem(429, 'Too Many Requests', `At most ${MAX_STREAMS_PER_SCOPE} live streams per environment at once; close another dashboard or portal tab`, undefined, { headers: { 'retry-after': '30' } });
       }
       open.set(key, count + 1);
-      let last = await fingerprint(store, req.scope, application.id);
       reply.hijack();
       const res = reply.raw;
       responses.add(res);
