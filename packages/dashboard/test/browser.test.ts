@@ -2,17 +2,14 @@
 // playwright-core) against a real Herald and a real receiver on 127.0.0.1.
 // HERALD_SCREENSHOTS=docs/screenshots also saves the main pages at 1280 px and 390 px.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../server/test/browser.js';
+import { shot } from './screenshots.js';
 import { Webhook } from '@herald/webhooks';
 import { createTenant, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from '../../server/test/helpers.js';
-
-const SHOTS = process.env.HERALD_SCREENSHOTS;
 
 let h: TestHerald;
 let rx: Receiver;
@@ -41,16 +38,6 @@ after(async () => {
   await rx?.close();
   await h?.close();
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, suffix] of [[1280, ''], [390, '-mobile']] as const) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: h.url, permissions: ['clipboard-read', 'clipboard-write'] });

@@ -1,35 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { HeraldClient, type LiveEvent } from '@herald/webhooks/client';
 import { MAX_STREAMS_PER_SCOPE } from '../src/api/routes/stream.js';
 import { createAppAndEndpoint, createTenant, isProblem, rowCounts, startHerald, startReceiver, waitFor, type Receiver, type TestHerald } from './helpers.js';
 
-/** Opens an application's live stream over real HTTP and collects its event names. */
-async function openStream(url: string, headers: Record<string, string>): Promise<{ status: number; events: string[]; close(): void }> {
+/** Opens an application's live stream over real HTTP: its status only (the body is left unread). */
+async function streamStatus(url: string, headers: Record<string, string>): Promise<{ status: number; close(): void }> {
   const abort = new AbortController();
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
-  const events: string[] = [];
-  if (res.ok && res.body) {
-    void (async () => {
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const name = /^event: (.+)$/m.exec(buffer.slice(0, end))?.[1];
-            if (name) events.push(name);
-            buffer = buffer.slice(end + 2);
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  } else await res.text();
-  return { status: res.status, events, close: () => abort.abort() };
+  if (!res.ok) await res.text();
+  return { status: res.status, close: () => abort.abort() };
+}
+
+/** Follows a stream as the dashboard does (HeraldClient.watch), collecting its events. */
+function watch(baseUrl: string, token: string, app: string): { events: LiveEvent[]; close(): void } {
+  const abort = new AbortController();
+  const events: LiveEvent[] = [];
+  void new HeraldClient({ baseUrl, token }).watch(app, (e) => events.push(e), abort.signal);
+  return { events, close: () => abort.abort() };
 }
 
 describe('live pages: stream, search, endpoint health, portal settings', () => {
@@ -52,9 +40,8 @@ describe('live pages: stream, search, endpoint health, portal settings', () => {
   });
 
   test('the stream says when deliveries and endpoints change', async () => {
-    const stream = await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` });
+    const stream = watch(h.url, key, appId);
     try {
-      assert.equal(stream.status, 200);
       await waitFor(() => stream.events.includes('ready'), { what: 'ready' });
       assert.deepEqual(stream.events, ['ready']);
       await h.call('POST', `/api/v1/app/${appId}/msg`, { token: key, body: { type: 'order.created', payload: { n: 0 } } });
@@ -68,26 +55,26 @@ describe('live pages: stream, search, endpoint health, portal settings', () => {
   });
 
   test('streams are scoped and bounded', async () => {
-    const foreign = await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${other.test}` });
+    const foreign = await streamStatus(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${other.test}` });
     assert.equal(foreign.status, 404);
-    const anonymous = await openStream(`${h.url}/api/v1/app/${appId}/stream`, {});
+    const anonymous = await streamStatus(`${h.url}/api/v1/app/${appId}/stream`, {});
     assert.equal(anonymous.status, 401);
     for (const hostile of ['x'.repeat(300), '%00', '..%2F..%2Fetc', "'%20OR%201=1"]) {
-      const res = await openStream(`${h.url}/api/v1/app/${hostile}/stream`, { authorization: `Bearer ${key}` });
+      const res = await streamStatus(`${h.url}/api/v1/app/${hostile}/stream`, { authorization: `Bearer ${key}` });
       assert.ok(res.status >= 400 && res.status < 500, `${hostile}: ${res.status}`);
     }
     const streams = [];
     try {
-      for (let i = 0; i < MAX_STREAMS_PER_SCOPE; i++) streams.push(await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` }));
+      for (let i = 0; i < MAX_STREAMS_PER_SCOPE; i++) streams.push(await streamStatus(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` }));
       assert.ok(streams.every((s) => s.status === 200));
-      const extra = await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` });
+      const extra = await streamStatus(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` });
       assert.equal(extra.status, 429);
     } finally {
       for (const s of streams) s.close();
     }
     // Closed streams give their room back.
     await waitFor(async () => {
-      const again = await openStream(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` });
+      const again = await streamStatus(`${h.url}/api/v1/app/${appId}/stream`, { authorization: `Bearer ${key}` });
       again.close();
       return again.status === 200;
     }, { what: 'room for a stream again' });
@@ -97,7 +84,7 @@ describe('live pages: stream, search, endpoint health, portal settings', () => {
     const other = await startHerald();
     const tenant = await createTenant(other);
     const { appId: app } = await createAppAndEndpoint(other, tenant.test, rx.url);
-    const stream = await openStream(`${other.url}/api/v1/app/${app}/stream`, { authorization: `Bearer ${tenant.test}` });
+    const stream = watch(other.url, tenant.test, app);
     await waitFor(() => stream.events.includes('ready'));
     const started = Date.now();
     await other.close();
