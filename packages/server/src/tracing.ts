@@ -15,6 +15,7 @@ import {
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TracingConfig } from './config.js';
+import type { LoggedAttempt } from './delivery/attempt-log.js';
 import type { ClaimedDelivery } from './store/types.js';
 
 /** A span that records nothing: what every method hands out while tracing is off. */
@@ -25,16 +26,6 @@ export interface ClaimWindow {
   startedAt: number;
   endedAt: number;
   via: 'claim' | 'handoff';
-}
-
-/** What an attempt ended with, for its span. */
-export interface AttemptOutcome {
-  attempt_id: string;
-  attempt_number: number;
-  outcome: 'succeeded' | 'retrying' | 'exhausted';
-  response_status: number | null;
-  error_class: string | null;
-  duration_ms: number;
 }
 
 /**
@@ -50,7 +41,8 @@ export interface AttemptTrace {
    */
   send(headers: Record<string, string>, target: { url: string; propagate: boolean }): (result: { status: number | null; errorClass: string | null }) => void;
   record<T>(fn: () => Promise<T>): Promise<T>;
-  end(outcome: AttemptOutcome): void;
+  /** What the attempt's log line says (attempt-log.ts), onto its span. */
+  end(attempt: LoggedAttempt): void;
 }
 
 export interface Tracing {
@@ -148,7 +140,7 @@ function attemptTrace(tracer: Tracer, d: ClaimedDelivery, claim: ClaimWindow): A
       }
     },
     end(o) {
-      attempt.setAttributes({ 'herald.attempt_id': o.attempt_id, 'herald.attempt_number': o.attempt_number, 'herald.outcome': o.outcome, 'herald.duration_ms': o.duration_ms });
+      attempt.setAttributes({ 'herald.attempt_id': o.id, 'herald.attempt_number': o.number, 'herald.outcome': o.outcome, 'herald.duration_ms': o.duration_ms });
       if (o.response_status !== null) attempt.setAttribute('http.response.status_code', o.response_status);
       if (o.error_class) {
         attempt.setAttribute('herald.error_class', o.error_class);

@@ -13,7 +13,7 @@ import { withRecordPointer, type DownloadLinks } from '../records/downloads.js';
 import { makeBackPressure } from './back-pressure.js';
 import { Deadline, settleBy } from './deadline.js';
 import { makeRecorder } from './recorder.js';
-import { logAttempt } from './attempt-log.js';
+import { logAttempt, type LoggedAttempt } from './attempt-log.js';
 import { decideNext, parseRetryAfter } from './retry.js';
 import type { TransportResult } from './transports.js';
 import type { ClaimWindow, Tracing } from '../tracing.js';
@@ -175,9 +175,8 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     metrics.attempted(d.app_id, outcome, result.durationMs / 1000);
     const attemptNumber = d.attempt_count + 1;
     const attemptId = newId('atmpt', startedAt);
-    logAttempt(logger, d, {
-      id: attemptId, number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs, next_attempt_at: next.next_attempt_at,
-    });
+    const logged: LoggedAttempt = { id: attemptId, number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs, next_attempt_at: next.next_attempt_at };
+    logAttempt(logger, d, logged);
     await trace.record(() => recorder.record({
       delivery: { id: d.id, tenant_id: d.tenant_id, environment: d.environment, app_id: d.app_id, message_id: d.message_id, endpoint_id: d.endpoint_id, event_type: d.event_type },
       owner,
@@ -198,7 +197,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
         created_at: startedAt,
       },
     }));
-    trace.end({ attempt_id: attemptId, attempt_number: attemptNumber, outcome, response_status: result.status, error_class: result.errorClass, duration_ms: result.durationMs });
+    trace.end(logged);
     if (!result.ok && (next.status === 'failed' || attemptNumber === config.failingAttemptNumber)) {
       void emit({ tenant_id: d.tenant_id, environment: d.environment }, d.app_id, next.status === 'failed' ? 'message.attempt.exhausted' : 'message.attempt.failing', {
         app_id: d.app_id,
