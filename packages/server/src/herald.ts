@@ -103,7 +103,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   });
   // Built first: publishers, replays and the lease reaper wake the local dispatcher through it.
   const signal = makeWorkSignal();
-  const emit = makeOperationalEvents({ store, publish: makePublisher({ store, signal }), logger });
+  const emit = makeOperationalEvents({ store, publish: makePublisher({ store, signal, box }), logger });
   const dispatcher: Dispatcher | null =
     config.role === 'api'
       ? null
@@ -122,7 +122,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     limits,
     counters,
     wakeDelivery: signal.wake,
-    publish: makePublisher({ store: requestStore, signal }),
+    publish: makePublisher({ store: requestStore, signal, box }),
     sender,
     policy,
     verifyEndpoint: makeVerifier({ store: requestStore, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),

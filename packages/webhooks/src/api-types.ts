@@ -1065,6 +1065,10 @@ export interface components {
             messages: {
                 /** @description Endpoints that list channels receive this message only when it carries one of theirs */
                 channels?: string[] | null;
+                /** @description Headers sent with every delivery of this message, after the endpoint's own (a name both set takes this value) and never in place of the signature, content or routing headers. Credentials are stored sealed and read back as "********". */
+                headers?: {
+                    [key: string]: string;
+                };
                 /** @description Your own event id: publishing it again returns the original message */
                 id?: string;
                 /** @description This message's Idempotency-Key: within 24 h, the same key with the same message replays the first */
@@ -1261,6 +1265,7 @@ export interface components {
             metadata: {
                 [key: string]: string;
             };
+            payload_filter: components["schemas"]["PayloadFilter"] | null;
             /** @description whpk_ Ed25519 public key for standard-ed25519 receivers */
             public_key: string;
             rate_limit_per_second: number | null;
@@ -1310,6 +1315,8 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /** @description Only messages whose payload matches this filter (README "Payload filters"); null or absent for every message of its types */
+            payload_filter?: components["schemas"]["PayloadFilter"] | null;
             /** @description Requests per second across all workers; null for none */
             rate_limit_per_second?: number | null;
             retry_schedule?: number[] | null;
@@ -1352,6 +1359,8 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /** @description Only messages whose payload matches this filter (README "Payload filters"); null or absent for every message of its types */
+            payload_filter?: components["schemas"]["PayloadFilter"] | null;
             /** @description Requests per second across all workers; null for none */
             rate_limit_per_second?: number | null;
             retry_schedule?: number[] | null;
@@ -1577,6 +1586,10 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             event_id: string | null;
+            /** @description The message's own delivery headers; credentials read back as "********" */
+            headers: {
+                [key: string]: string;
+            };
             id: string;
             payload: unknown;
             /** @description The attached record; deliveries carry a pointer to it */
@@ -1589,6 +1602,10 @@ export interface components {
         MessageIn: {
             /** @description Endpoints that list channels receive this message only when it carries one of theirs */
             channels?: string[] | null;
+            /** @description Headers sent with every delivery of this message, after the endpoint's own (a name both set takes this value) and never in place of the signature, content or routing headers. Credentials are stored sealed and read back as "********". */
+            headers?: {
+                [key: string]: string;
+            };
             /** @description Your own event id: publishing it again returns the original message */
             id?: string;
             /** @description Any JSON value; validated against the event type schema when it has one */
@@ -1604,6 +1621,25 @@ export interface components {
             data: components["schemas"]["Message"][];
             done: boolean;
             iterator: string | null;
+        };
+        /**
+         * @description A JSON object shaped like the payload: a field name maps to a value (equality), a nested filter, or operators $eq $neq $gt $gte $lt $lte $in $nin $startsWith $exists; $and, $or and $not combine filters
+         * @example {
+         *       "amount": {
+         *         "$gte": 100
+         *       },
+         *       "customer": {
+         *         "tier": {
+         *           "$in": [
+         *             "gold",
+         *             "platinum"
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        PayloadFilter: {
+            [key: string]: unknown;
         };
         PortalSettings: {
             accent_color: string | null;
@@ -3387,6 +3423,17 @@ export interface operations {
                      *             "order.paid"
                      *           ],
                      *           "channels": null,
+                     *           "payload_filter": {
+                     *             "total": {
+                     *               "$gte": 1000
+                     *             },
+                     *             "currency": {
+                     *               "$in": [
+                     *                 "EUR",
+                     *                 "USD"
+                     *               ]
+                     *             }
+                     *           },
                      *           "timeout_seconds": 15,
                      *           "retry_schedule": null,
                      *           "max_in_flight": 10,
@@ -3533,7 +3580,18 @@ export interface operations {
                  *       "filter_types": [
                  *         "order.created",
                  *         "order.paid"
-                 *       ]
+                 *       ],
+                 *       "payload_filter": {
+                 *         "total": {
+                 *           "$gte": 1000
+                 *         },
+                 *         "currency": {
+                 *           "$in": [
+                 *             "EUR",
+                 *             "USD"
+                 *           ]
+                 *         }
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["EndpointIn"];
@@ -3564,6 +3622,17 @@ export interface operations {
                      *         "order.paid"
                      *       ],
                      *       "channels": null,
+                     *       "payload_filter": {
+                     *         "total": {
+                     *           "$gte": 1000
+                     *         },
+                     *         "currency": {
+                     *           "$in": [
+                     *             "EUR",
+                     *             "USD"
+                     *           ]
+                     *         }
+                     *       },
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -3866,6 +3935,17 @@ export interface operations {
                      *         "order.paid"
                      *       ],
                      *       "channels": null,
+                     *       "payload_filter": {
+                     *         "total": {
+                     *           "$gte": 1000
+                     *         },
+                     *         "currency": {
+                     *           "$in": [
+                     *             "EUR",
+                     *             "USD"
+                     *           ]
+                     *         }
+                     *       },
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -4157,6 +4237,17 @@ export interface operations {
                      *         "order.paid"
                      *       ],
                      *       "channels": null,
+                     *       "payload_filter": {
+                     *         "total": {
+                     *           "$gte": 1000
+                     *         },
+                     *         "currency": {
+                     *           "$in": [
+                     *             "EUR",
+                     *             "USD"
+                     *           ]
+                     *         }
+                     *       },
                      *       "timeout_seconds": 15,
                      *       "retry_schedule": null,
                      *       "max_in_flight": 10,
@@ -4323,6 +4414,7 @@ export interface operations {
                      *             },
                      *             "record": null,
                      *             "channels": null,
+                     *             "headers": {},
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "delivery": {
@@ -4634,6 +4726,17 @@ export interface operations {
                      *           "order.paid"
                      *         ],
                      *         "channels": null,
+                     *         "payload_filter": {
+                     *           "total": {
+                     *             "$gte": 1000
+                     *           },
+                     *           "currency": {
+                     *             "$in": [
+                     *               "EUR",
+                     *               "USD"
+                     *             ]
+                     *           }
+                     *         },
                      *         "timeout_seconds": 15,
                      *         "retry_schedule": null,
                      *         "max_in_flight": 10,
@@ -4944,6 +5047,17 @@ export interface operations {
                      *           "order.paid"
                      *         ],
                      *         "channels": null,
+                     *         "payload_filter": {
+                     *           "total": {
+                     *             "$gte": 1000
+                     *           },
+                     *           "currency": {
+                     *             "$in": [
+                     *               "EUR",
+                     *               "USD"
+                     *             ]
+                     *           }
+                     *         },
                      *         "timeout_seconds": 15,
                      *         "retry_schedule": null,
                      *         "max_in_flight": 10,
@@ -5120,6 +5234,7 @@ export interface operations {
                      *           },
                      *           "record": null,
                      *           "channels": null,
+                     *           "headers": {},
                      *           "created_at": "2026-12-01T09:30:00.000Z"
                      *         }
                      *       ],
@@ -5277,6 +5392,7 @@ export interface operations {
                      *       },
                      *       "record": null,
                      *       "channels": null,
+                     *       "headers": {},
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -5414,6 +5530,7 @@ export interface operations {
                      *       },
                      *       "record": null,
                      *       "channels": null,
+                     *       "headers": {},
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -5871,6 +5988,7 @@ export interface operations {
                      *             },
                      *             "record": null,
                      *             "channels": null,
+                     *             "headers": {},
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "replayed": false

@@ -38,6 +38,17 @@ const parseHeaders = (text: string) =>
       .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
   );
 
+/** A payload filter as typed into its box: JSON, or empty for none. */
+function parseFilter(text: string): Record<string, unknown> | null {
+  if (!text.trim()) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new Error('The payload filter is not valid JSON');
+  }
+}
+const FILTER_HINT = '{"amount": {"$gte": 100}, "customer": {"tier": {"$in": ["gold"]}}}';
+
 /** The endpoint card's figures over the last 24 hours. */
 function HealthFigures({ health }: { health: EndpointHealth | undefined }) {
   if (!health) return null;
@@ -107,6 +118,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
     rate: endpoint.rate_limit_per_second === null ? '' : String(endpoint.rate_limit_per_second),
     trace: endpoint.trace_propagation,
     headers: Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
+    payloadFilter: endpoint.payload_filter ? JSON.stringify(endpoint.payload_filter, null, 2) : '',
   });
   const [verified, setVerified] = useState<string | null>(null);
   const [graceHours, setGraceHours] = useState('24');
@@ -122,6 +134,11 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
         {endpoint.channels ? ` · channels ${endpoint.channels.join(', ')}` : ''} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : 'no rate limit'}
         {internals ? ` · scheme ${endpoint.signature_scheme ?? "application's"}` : ''} · secret <span className="mono">{endpoint.secret}</span> · created {when(endpoint.created_at)}
       </p>
+      {endpoint.payload_filter && (
+        <p className="muted mono wrap" data-testid="endpoint-payload-filter">
+          payload filter {JSON.stringify(endpoint.payload_filter)}
+        </p>
+      )}
       {Object.keys(endpoint.headers).length > 0 && (
         <p className="muted mono" data-testid="endpoint-headers">
           {Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join(' · ')}
@@ -210,6 +227,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
                 ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
                 description: edit.description,
                 filter_types: filter.length ? filter : null,
+                payload_filter: parseFilter(edit.payloadFilter),
                 ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null, trace_propagation: edit.trace } : {}),
                 timeout_seconds: Number(edit.timeout),
                 rate_limit_per_second: edit.rate ? Number(edit.rate) : null,
@@ -233,6 +251,15 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
           <input id={`edit-desc-${endpoint.id}`} value={edit.description} onChange={(e) => setEdit({ ...edit, description: e.target.value })} />
           <label htmlFor={`edit-filter-${endpoint.id}`}>Event types</label>
           <input id={`edit-filter-${endpoint.id}`} value={edit.filter} onChange={(e) => setEdit({ ...edit, filter: e.target.value })} />
+          <label htmlFor={`edit-payload-filter-${endpoint.id}`}>Payload filter (JSON, empty for every message)</label>
+          <textarea
+            id={`edit-payload-filter-${endpoint.id}`}
+            className="mono"
+            rows={4}
+            value={edit.payloadFilter}
+            placeholder={FILTER_HINT}
+            onChange={(e) => setEdit({ ...edit, payloadFilter: e.target.value })}
+          />
           {internals && (
             <>
               <label htmlFor={`edit-scheme-${endpoint.id}`}>Signature scheme</label>
@@ -289,7 +316,7 @@ export function Endpoints({ app, portal }: { app: string; portal: PortalView }) 
   // Health is 24 h of figures over every endpoint: under steady traffic, once every 10 s is plenty.
   useLiveReload(['deliveries', 'endpoints'], useThrottled(health.reload, 10_000));
   const types = useLoad(() => api.listEventTypes().catch(() => ({ data: [], iterator: null, done: true })), []);
-  const blank = { kind: 'webhook', rate: '', url: '', description: '', filter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
+  const blank = { kind: 'webhook', rate: '', url: '', description: '', filter: '', payloadFilter: '', scheme: '', envelope: '', to: '', from: '', host: '', port: '587', security: 'starttls', username: '', password: '' };
   const [form, setForm] = useState(blank);
   const [secretOf, setSecretOf] = useState<ShownSecret | null>(null);
   const create = useAction();
@@ -307,6 +334,7 @@ export function Endpoints({ app, portal }: { app: string; portal: PortalView }) 
           const ok = await create.run(
             async () =>
               (created = await api.createEndpoint(app, {
+                payload_filter: parseFilter(form.payloadFilter),
                 ...(form.kind !== 'webhook' ? { kind: form.kind as 'slack' | 'email' } : {}),
                 ...(form.kind === 'email'
                   ? {
@@ -373,6 +401,8 @@ export function Endpoints({ app, portal }: { app: string; portal: PortalView }) 
         <input id="ep-desc" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         <label htmlFor="ep-filter">Event types (comma separated, empty for all)</label>
         <input id="ep-filter" value={form.filter} onChange={(e) => setForm({ ...form, filter: e.target.value })} />
+        <label htmlFor="ep-payload-filter">Payload filter (JSON, empty for every message)</label>
+        <textarea id="ep-payload-filter" className="mono" rows={3} value={form.payloadFilter} placeholder={FILTER_HINT} onChange={(e) => setForm({ ...form, payloadFilter: e.target.value })} />
         <label htmlFor="ep-rate">Rate limit (per second, empty for none)</label>
         <input id="ep-rate" type="number" min={1} max={100000} value={form.rate} onChange={(e) => setForm({ ...form, rate: e.target.value })} />
         {internals && (

@@ -38,6 +38,7 @@ const endpoint = {
   throttle_reason: null,
   filter_types: ['order.created', 'order.paid'],
   channels: null,
+  payload_filter: { total: { $gte: 1000 }, currency: { $in: ['EUR', 'USD'] } },
   timeout_seconds: 15,
   retry_schedule: null,
   max_in_flight: 10,
@@ -65,6 +66,7 @@ const message = {
   payload: { order_id: 'ord_1234', total: 4200, currency: 'EUR' },
   record: null,
   channels: null,
+  headers: {},
   created_at: at,
 };
 
@@ -96,7 +98,7 @@ export const EXAMPLES: Record<string, unknown> = {
   ApplicationIn: { name: 'Acme Corp', uid: 'acme', metadata: { plan: 'enterprise' } },
   ApplicationPatch: { name: 'Acme Corporation', retry_schedule: [0, 5, 300, 1800, 7200] },
   Endpoint: endpoint,
-  EndpointIn: { url: endpoint.url, description: endpoint.description, filter_types: endpoint.filter_types },
+  EndpointIn: { url: endpoint.url, description: endpoint.description, filter_types: endpoint.filter_types, payload_filter: endpoint.payload_filter },
   EndpointPatch: { filter_types: null, max_in_flight: 20, rate_limit_per_second: 50 },
   EventType: {
     name: 'order.created',

@@ -67,6 +67,7 @@ export const present = {
     ...livePause(e),
     filter_types: e.filter_types,
     channels: e.channels,
+    payload_filter: e.payload_filter,
     timeout_seconds: e.timeout_ms / 1000,
     retry_schedule: e.retry_schedule,
     max_in_flight: e.max_in_flight,
@@ -103,6 +104,7 @@ export const present = {
     payload: m.payload === null ? null : (JSON.parse(m.payload) as unknown),
     record: m.record_id ? { id: m.record_id, format: m.record_format! } : null,
     channels: m.channels,
+    headers: m.headers ? maskStoredHeaders(m.headers) : {},
     created_at: iso(m.created_at),
   }),
   delivery: (d: DeliveryRow) => ({

@@ -207,6 +207,13 @@ const EmailChannelOut = Type.Object({
   }),
 });
 
+/** Checked beyond its shape at save (delivery/payload-filter.ts): operators, operand types, size and depth. */
+export const PayloadFilter = Type.Record(Type.String(), Type.Unknown(), {
+  description:
+    'A JSON object shaped like the payload: a field name maps to a value (equality), a nested filter, or operators $eq $neq $gt $gte $lt $lte $in $nin $startsWith $exists; $and, $or and $not combine filters',
+  examples: [{ amount: { $gte: 100 }, customer: { tier: { $in: ['gold', 'platinum'] } } }],
+});
+
 export const Channels = Type.Array(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' }), { minItems: 1, maxItems: 10, uniqueItems: true });
 
 export const Endpoint = Type.Object({
@@ -223,6 +230,7 @@ export const Endpoint = Type.Object({
   throttle_reason: Type.Union([Type.String({ description: 'rate_limited, unavailable or timeouts' }), Type.Null()]),
   filter_types: Type.Union([Type.Array(Type.String()), Type.Null()]),
   channels: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  payload_filter: Type.Union([PayloadFilter, Type.Null()]),
   timeout_seconds: Type.Number(),
   retry_schedule: Type.Union([RetrySchedule, Type.Null()]),
   max_in_flight: Type.Integer(),
@@ -252,6 +260,9 @@ const EndpointFields = {
   filter_types: Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { minItems: 1, maxItems: 500 }), Type.Null()], {
     description: 'Event types this endpoint receives; null or absent for all',
   }),
+  payload_filter: Type.Union([PayloadFilter, Type.Null()], {
+    description: 'Only messages whose payload matches this filter (README "Payload filters"); null or absent for every message of its types',
+  }),
   disabled: Type.Boolean(),
   // No `default` here: ajv would fill it in and hide the application's default timeout.
   timeout_seconds: Type.Integer({ minimum: 1, maximum: 30, description: "Seconds to wait for a response; default the application's, else 15" }),
@@ -275,6 +286,7 @@ export const EndpointIn = Type.Object(
     description: Type.Optional(EndpointFields.description),
     filter_types: Type.Optional(EndpointFields.filter_types),
     channels: Type.Optional(EndpointFields.channels),
+    payload_filter: Type.Optional(EndpointFields.payload_filter),
     disabled: Type.Optional(EndpointFields.disabled),
     timeout_seconds: Type.Optional(EndpointFields.timeout_seconds),
     retry_schedule: Type.Optional(EndpointFields.retry_schedule),
@@ -300,6 +312,7 @@ export const Message = Type.Object({
   payload: Type.Unknown(),
   record: Type.Union([Type.Object({ id: Type.String(), format: Type.String() }), Type.Null()], { description: 'The attached record; deliveries carry a pointer to it' }),
   channels: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  headers: Type.Record(Type.String(), Type.String(), { description: 'The message\'s own delivery headers; credentials read back as "********"' }),
   created_at: Timestamp,
 });
 export const MessageIn = Type.Object(
@@ -308,6 +321,11 @@ export const MessageIn = Type.Object(
     payload: Type.Unknown({ description: 'Any JSON value; validated against the event type schema when it has one' }),
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own event id: publishing it again returns the original message' })),
     channels: Type.Optional(Type.Union([Channels, Type.Null()], { description: 'Endpoints that list channels receive this message only when it carries one of theirs' })),
+    headers: Type.Optional({
+      ...Headers,
+      description:
+        "Headers sent with every delivery of this message, after the endpoint's own (a name both set takes this value) and never in place of the signature, content or routing headers. Credentials are stored sealed and read back as \"********\".",
+    }),
     record: Type.Optional(
       Type.Object(
         { id: Type.String({ minLength: 1, maxLength: 64 }), format: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._+-]+$' }) },

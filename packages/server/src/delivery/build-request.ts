@@ -1,3 +1,4 @@
+import type { StoredHeaders } from './header-policy.js';
 import type { SigningKey } from '../crypto/endpoint-keys.js';
 import { buildBody, resolveEnvelope, type DataEncrypter } from '../envelopes/index.js';
 import { getScheme } from '../signing/index.js';
@@ -13,6 +14,8 @@ export interface OutgoingEvent {
   payload: string;
   /** When the event was published, ms. */
   createdAt: number;
+  /** The message's own delivery headers, credentials sealed. */
+  headers?: StoredHeaders | null;
 }
 
 export type Destination = Pick<EndpointRuntime, 'url' | 'timeout_ms' | 'headers' | 'scheme' | 'scheme_options' | 'envelope'>;

@@ -139,7 +139,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     const payload = d.record
       ? withRecordPointer(d.payload, { format: d.record.format, content_hash: d.record.content_hash, download_url: downloads.url(d.record.id, d.record.content_hash, startedAt) })
       : d.payload;
-    const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at };
+    const event = { id: d.event_id ?? d.message_id, type: d.event_type, payload, createdAt: d.message_created_at, headers: d.headers };
     // One overall deadline per attempt, whatever the transport; shorter than the lease (timeout +
     // grace), and the lease is renewed while the outcome waits to be written.
     const deadline = new Deadline(ep.timeout_ms);

@@ -61,6 +61,12 @@ export function openHeaders(box: SecretBox, headers: StoredHeaders): Record<stri
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, typeof v === 'string' ? v : box.open(v.sealed)]));
 }
 
+/** `base` with `over` laid on it; a name in both (in any case) takes `over`'s value and spelling. */
+export function overlayHeaders(base: Record<string, string>, over: Record<string, string>): Record<string, string> {
+  const names = new Set(Object.keys(over).map((k) => k.toLowerCase()));
+  return { ...Object.fromEntries(Object.entries(base).filter(([k]) => !names.has(k.toLowerCase()))), ...over };
+}
+
 /** A sent request's headers as logs and reports show them: credentials masked. */
 export function maskSentHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isSensitiveHeader(k) ? MASKED_HEADER_VALUE : v]));

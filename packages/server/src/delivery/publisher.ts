@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { SecretBox } from '../crypto/secret-box.js';
 import { newId } from '../ids.js';
+import { sealHeaders } from './header-policy.js';
 import type { ApplicationRow, PublishInput, PublishOutcome, PublishResult, Scope, Store } from '../store/types.js';
 import type { HandoffTicket, WorkSignal } from './work-signal.js';
 
@@ -26,6 +28,8 @@ export interface PublishRequest {
   idempotency_key: string | null;
   /** The publishing request's traceparent (tracing on), stored so attempts link back to it. */
   trace_context?: string | null;
+  /** Delivery headers of this message alone (checked by the caller); credentials are sealed here. */
+  headers?: Record<string, string> | null;
 }
 
 export interface Publish {
@@ -51,7 +55,7 @@ interface Pending {
  * together by the next one (`Store.publishBatch`), each with its own outcome. A lone publish on
  * an idle server goes out in the same turn it arrived.
  */
-export function makePublisher(deps: { store: Pick<Store, 'publishBatch'>; signal: WorkSignal }): Publish {
+export function makePublisher(deps: { store: Pick<Store, 'publishBatch'>; signal: WorkSignal; box: SecretBox }): Publish {
   const queue: Pending[][] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -100,7 +104,7 @@ export function makePublisher(deps: { store: Pick<Store, 'publishBatch'>; signal
     const promises = requests.map(
       (r) =>
         new Promise<PublishResult>((resolve, reject) => {
-          unit.push({ scope, input: toInput(r, now), ticket: deps.signal.reserve(), resolve, reject });
+          unit.push({ scope, input: toInput(r, now, deps.box), ticket: deps.signal.reserve(), resolve, reject });
         }),
     );
     queue.push(unit);
@@ -117,7 +121,8 @@ export function makePublisher(deps: { store: Pick<Store, 'publishBatch'>; signal
   return publish;
 }
 
-function toInput(r: PublishRequest, now: number): PublishInput {
+function toInput(r: PublishRequest, now: number, box: SecretBox): PublishInput {
+  const headers = r.headers && Object.keys(r.headers).length ? r.headers : null;
   return {
     id: newId(r.app.message_id_prefix, now),
     app_id: r.app.id,
@@ -128,10 +133,11 @@ function toInput(r: PublishRequest, now: number): PublishInput {
     channels: r.channels,
     now,
     trace_context: r.trace_context ?? null,
+    headers: headers ? sealHeaders(box, headers) : null,
     idempotency: r.idempotency_key
       ? {
           key: r.idempotency_key,
-          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record, ...(r.channels ? [r.channels] : [])])).digest('hex'),
+          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record, ...(r.channels ? [r.channels] : []), ...(headers ? [headers] : [])])).digest('hex'),
           window_ms: IDEMPOTENCY_WINDOW_MS,
         }
       : null,

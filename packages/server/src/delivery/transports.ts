@@ -6,7 +6,7 @@ import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
 import type { Deadline } from './deadline.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
-import { maskSentHeaders, openHeaders } from './header-policy.js';
+import { maskSentHeaders, openHeaders, overlayHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
 import { UNTRACED_ATTEMPT, type AttemptTrace } from '../tracing.js';
 
@@ -41,7 +41,8 @@ export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; enc
           return { request, result };
         }
         default: {
-          const request = trace.build(() => buildRequest(event, { ...ep, headers: openHeaders(deps.box, ep.headers) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
+          const headers = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
+          const request = trace.build(() => buildRequest(event, { ...ep, headers }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
           const sent = trace.send(request.headers, { url: request.url, propagate: ep.trace_propagation });
           const result = await deps.sender.send(request, deadline);
           sent(result);

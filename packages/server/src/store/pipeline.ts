@@ -18,6 +18,8 @@ export interface PublishInput {
   idempotency: { key: string; request_hash: string; window_ms: number } | null;
   /** The publishing request's traceparent, stored so attempts link back to it. */
   trace_context?: string | null;
+  /** Delivery headers of this message alone, credentials sealed. */
+  headers?: StoredHeaders | null;
   /**
    * The publishing process also delivers and has room: deliveries that could be claimed at once
    * are stored already leased to it and come back in the result, saving a claim. A store may
@@ -59,6 +61,8 @@ export interface ClaimedDelivery {
   record: { id: string; format: string; content_hash: string } | null;
   /** The traceparent of the request that published the message (null when tracing was off). */
   trace_context: string | null;
+  /** The message's own delivery headers, credentials sealed (null: none). */
+  headers: StoredHeaders | null;
 }
 
 /** An endpoint as the delivery path needs it: config resolved against its application. */

@@ -1,6 +1,7 @@
 import type { Environment } from '../crypto/tokens.js';
 import type { StoredHeaders } from '../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../envelopes/index.js';
+import type { PayloadFilter } from '../delivery/payload-filter.js';
 import type { SchemeOptions } from '../signing/scheme.js';
 
 /** The rows the store keeps, as the API and the delivery path read them. */
@@ -153,6 +154,8 @@ export interface EndpointRow {
   filter_types: string[] | null;
   /** Only messages carrying one of these channels; null for every message. */
   channels: string[] | null;
+  /** Only messages whose payload matches (delivery/payload-filter.ts); null for every message. */
+  payload_filter: PayloadFilter | null;
   timeout_ms: number;
   retry_schedule: number[] | null;
   max_in_flight: number;
@@ -195,7 +198,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
+    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config' | 'trace_propagation'
   >
 > & { status?: EndpointStatus };
@@ -212,6 +215,8 @@ export interface MessageRow {
   record_format: string | null;
   /** The channels endpoints may subscribe to; null for none. */
   channels: string[] | null;
+  /** Delivery headers of this message alone (credentials sealed); null for none. */
+  headers: StoredHeaders | null;
   created_at: number;
 }
 

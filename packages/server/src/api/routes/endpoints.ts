@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
 import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
+import { checkPayloadFilter } from '../../delivery/payload-filter.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
 import { badRequest, conflict, notFound, orConflict, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -140,6 +141,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
             : checkEndpointUrl(body.url, req.scope.environment, policy),
         kind !== 'email' && body.email ? { field: 'body.email', message: 'is only for kind "email"' } : null,
         ...checkDeliveryHeaders(body.headers),
+        ...checkPayloadFilter(body.payload_filter),
         body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
       ]);
       const now = Date.now();
@@ -161,6 +163,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           status,
           disabled_reason: status === 'disabled' ? 'manual' : null,
           filter_types: body.filter_types ?? null,
+          payload_filter: body.payload_filter ?? null,
           timeout_ms: body.timeout_seconds !== undefined ? body.timeout_seconds * 1000 : (application.default_timeout_ms ?? 15_000),
           retry_schedule: body.retry_schedule ?? null,
           max_in_flight: body.max_in_flight ?? 10,
@@ -224,6 +227,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         req.body.email && current.kind !== 'email' ? { field: 'body.email', message: 'is only for kind "email"' } : null,
         req.body.email ? checkSmtpRelay(req.body.email.smtp, req.scope.environment, policy) : null,
         ...checkDeliveryHeaders(req.body.headers),
+        ...checkPayloadFilter(req.body.payload_filter),
       ]);
       const { disabled, timeout_seconds, email, rate_limit_per_second, headers, ...rest } = req.body;
       const patch: StorePatch = { ...rest };

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { checkDeliveryHeaders } from '../../delivery/header-policy.js';
 import { HttpProblem, conflict, notFound, unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { SchemaBudgetExceeded, SchemaCompileError } from '../../tenant-schemas/sandbox.js';
@@ -45,6 +46,8 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
       throw unprocessable('A message with a record needs an object payload (the pointer is added as payload.record)', [{ field: 'body.payload', message: 'must be an object' }]);
     }
 
+    const headerErrors = checkDeliveryHeaders(body.headers);
+    if (headerErrors.length) throw unprocessable(headerErrors.map((e) => `${e.field} ${e.message}`).join('; '), headerErrors);
     if (eventType?.archived) throw unprocessable(`Event type "${type}" is archived`, [{ field: 'body.type', message: 'is archived' }]);
     let payload = JSON.stringify(payloadValue);
     const maxPayload = (await limits.for(scope.tenant_id)).max_payload_bytes;
@@ -77,7 +80,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
     }
     return {
       app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, channels: body.channels ?? null, idempotency_key: key,
-      trace_context: tracing.traceparentOf(req.span),
+      trace_context: tracing.traceparentOf(req.span), headers: body.headers ?? null,
     };
   };
 

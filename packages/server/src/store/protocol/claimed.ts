@@ -1,3 +1,5 @@
+import type { StoredHeaders } from '../../delivery/header-policy.js';
+import { json } from '../sql/query.js';
 import type { ClaimedDelivery, ClaimResult } from '../types.js';
 import type { Sql } from '../sql/executor.js';
 import { runtimesOf } from './runtime.js';
@@ -16,6 +18,7 @@ interface MessageForSend {
   record_format: string | null;
   content_hash: string | null;
   trace_context: string | null;
+  headers: string | null;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function claimedDeliveries(q: Sql, rows: DueRow[], now: number): Pr
   if (!rows.length) return { deliveries: [], endpoints: new Map() };
   const messageIds = [...new Set(rows.map((r) => r.message_id))];
   const messages = await q.all<MessageForSend>(
-    `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, m.trace_context, r.id AS record_id, r.content_hash
+    `SELECT m.id, m.event_type, m.event_id, m.payload, m.created_at, m.record_format, m.trace_context, m.headers, r.id AS record_id, r.content_hash
      FROM messages m LEFT JOIN records r ON r.id = m.record_id WHERE m.id ${q.dialect.inList()}`,
     [q.dialect.list(messageIds)],
   );
@@ -50,6 +53,7 @@ export async function claimedDeliveries(q: Sql, rows: DueRow[], now: number): Pr
       message_created_at: m.created_at,
       record: m.record_id ? { id: m.record_id, format: m.record_format!, content_hash: m.content_hash! } : null,
       trace_context: m.trace_context,
+      headers: json.parse<StoredHeaders>(m.headers),
     };
   });
   return { deliveries, endpoints };

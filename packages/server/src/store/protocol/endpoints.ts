@@ -1,3 +1,4 @@
+import type { PayloadFilter } from '../../delivery/payload-filter.js';
 import type { StoredHeaders } from '../../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../../envelopes/index.js';
 import type { SchemeOptions } from '../../signing/scheme.js';
@@ -20,6 +21,7 @@ const ENDPOINT_COLUMNS = {
   description: same,
   filter_types: json.stringify,
   channels: json.stringify,
+  payload_filter: json.stringify,
   timeout_ms: same,
   retry_schedule: json.stringify,
   max_in_flight: same,
@@ -47,6 +49,7 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   disabled_reason: r.disabled_reason as string | null,
   filter_types: json.parse<string[]>(r.filter_types as string | null),
   channels: json.parse<string[]>(r.channels as string | null),
+  payload_filter: json.parse<PayloadFilter>(r.payload_filter as string | null),
   timeout_ms: r.timeout_ms as number,
   retry_schedule: json.parse<number[]>(r.retry_schedule as string | null),
   max_in_flight: r.max_in_flight as number,
@@ -105,7 +108,7 @@ export function endpointOps(sql: Sql): EndpointOps {
         await insertRow(q, 'endpoints', {
           id: ep.id, tenant_id: scope.tenant_id, environment: scope.environment, app_id: ep.app_id, uid: ep.uid, kind: ep.kind, channels: json.stringify(ep.channels),
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
-          disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), timeout_ms: ep.timeout_ms,
+          disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), payload_filter: json.stringify(ep.payload_filter), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
           envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,

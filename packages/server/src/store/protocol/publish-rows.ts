@@ -1,3 +1,4 @@
+import { matchesFilter, type PayloadFilter } from '../../delivery/payload-filter.js';
 import type { MessageRow, PublishInput, Scope } from '../types.js';
 import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
@@ -22,31 +23,42 @@ const PAIR_COLUMNS: Columns = [['app_id', 'TEXT'], ['event_type', 'TEXT']];
 /** The key of an (application, event type) pair in `readSubscribers`' answer. */
 export const subscriptionKey = (input: Pick<PublishInput, 'app_id' | 'event_type'>) => `${input.app_id}\u0000${input.event_type}`;
 
-/** A subscribed endpoint and the channels it limits itself to (null: every channel). */
-export type Subscriber = HandoffEndpoint & { channels: string[] | null };
+/** A subscribed endpoint, the channels it limits itself to (null: every channel) and its payload filter. */
+export type Subscriber = HandoffEndpoint & { channels: string[] | null; payload_filter: PayloadFilter | null };
 
-/** The endpoints of `readSubscribers`' answer that receive this publish: those without channels, or sharing one with it. */
-export function subscribersOf(subscribers: ReadonlyMap<string, Subscriber[]>, input: Pick<PublishInput, 'app_id' | 'event_type' | 'channels'>): Subscriber[] {
+/**
+ * The endpoints of `readSubscribers`' answer that receive this publish: those without channels or
+ * sharing one with it, whose payload filter (if any) matches. The payload is parsed only when a
+ * subscriber has a filter.
+ */
+export function subscribersOf(subscribers: ReadonlyMap<string, Subscriber[]>, input: Pick<PublishInput, 'app_id' | 'event_type' | 'channels' | 'payload'>): Subscriber[] {
   const all = subscribers.get(subscriptionKey(input)) ?? [];
   const channels = input.channels ?? [];
-  return all.filter((ep) => ep.channels === null || ep.channels.some((c) => channels.includes(c)));
+  let payload: unknown;
+  let parsed = false;
+  return all.filter((ep) => {
+    if (ep.channels !== null && !ep.channels.some((c) => channels.includes(c))) return false;
+    if (ep.payload_filter === null) return true;
+    if (!parsed) [payload, parsed] = [JSON.parse(input.payload), true];
+    return matchesFilter(ep.payload_filter, payload);
+  });
 }
 
 /** The message row a publish stores. */
 export const messageOf = (input: PublishInput): MessageRow => ({
   id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload, purged_at: null,
-  record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, channels: input.channels ?? null, created_at: input.now,
+  record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, channels: input.channels ?? null, headers: input.headers ?? null, created_at: input.now,
 });
 
 /** The messages columns a publish writes, in `messageValues` order. */
 export const MESSAGE_INSERT: Columns = [
   ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
-  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'], ['trace_context', 'TEXT'],
+  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'], ['trace_context', 'TEXT'], ['headers', 'TEXT'],
 ];
 
 export const messageValues = (scope: Scope, input: PublishInput): unknown[] => [
   input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
-  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now, input.trace_context ?? null,
+  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now, input.trace_context ?? null, json.stringify(input.headers ?? null),
 ];
 
 /**
@@ -58,15 +70,20 @@ export async function readSubscribers(q: Sql, inputs: readonly Pick<PublishInput
   const pairs = [...new Map(inputs.map((input) => [subscriptionKey(input), [input.app_id, input.event_type]])).entries()];
   for (const batch of chunks(pairs)) {
     const table = q.dialect.rows(PAIR_COLUMNS, batch.map(([, pair]) => pair));
-    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string; channels: string | null }>(
-      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, e.channels, t.app_id, t.event_type
+    const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string; channels: string | null; payload_filter: string | null }>(
+      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, e.channels, e.payload_filter, t.app_id, t.event_type
        FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
        WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
        ORDER BY e.id`,
       table.params,
     );
     for (const [key] of batch) subscribers.set(key, []);
-    for (const { app_id, event_type, channels, ...ep } of rows) subscribers.get(subscriptionKey({ app_id, event_type }))!.push({ ...ep, channels: json.parse<string[]>(channels) });
+    // One parse per endpoint, not per pair: an endpoint subscribed to many of the batch's types shares it.
+    const filters = new Map<string, PayloadFilter | null>();
+    for (const { app_id, event_type, channels, payload_filter, ...ep } of rows) {
+      if (!filters.has(ep.id)) filters.set(ep.id, json.parse<PayloadFilter>(payload_filter));
+      subscribers.get(subscriptionKey({ app_id, event_type }))!.push({ ...ep, channels: json.parse<string[]>(channels), payload_filter: filters.get(ep.id)! });
+    }
   }
   return subscribers;
 }

@@ -19,13 +19,15 @@ const MESSAGE_COLUMNS = names(MESSAGE_INSERT);
 export async function publishInOneStatement(sql: Sql, items: readonly PublishItem[], later: ReadonlySet<number>): Promise<(PublishOutcome | undefined)[]> {
   const open = items.map((_, i) => i).filter((i) => !later.has(i));
   const subscribers = await readSubscribers(sql, open.map((i) => items[i]!.input));
+  // Filters are evaluated once per publish: the deliveries and the outcome's count share the answer.
+  const receivers = new Map(open.map((i) => [i, subscribersOf(subscribers, items[i]!.input)]));
   const inputs = open.map((i) => {
     const { scope, input } = items[i]!;
     return [...messageValues(scope, input), input.idempotency?.key ?? null, input.idempotency?.request_hash ?? null];
   });
   const deliveries = open.flatMap((i) => {
     const { scope, input } = items[i]!;
-    return subscribersOf(subscribers, input).map((ep) => [
+    return receivers.get(i)!.map((ep) => [
       newId('dlv', input.now), scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, 'pending', input.now, null, null, input.now, input.now,
     ]);
   });
@@ -52,7 +54,7 @@ export async function publishInOneStatement(sql: Sql, items: readonly PublishIte
   for (const i of open) {
     const input = items[i]!.input;
     if (!created.has(input.id)) continue;
-    outcomes[i] = { kind: 'created', message: messageOf(input), deliveries: subscribersOf(subscribers, input).length };
+    outcomes[i] = { kind: 'created', message: messageOf(input), deliveries: receivers.get(i)!.length };
   }
   return outcomes;
 }

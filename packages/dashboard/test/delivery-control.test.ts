@@ -1,0 +1,67 @@
+// Delivery control from the customer portal, in real Chromium against a real Herald: what a
+// customer sets there (payload filters) is what the API then holds and what publishing obeys.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../server/test/browser.js';
+import { createTenant, startHerald, type TestHerald } from '../../server/test/helpers.js';
+import { shot } from './screenshots.js';
+
+let h: TestHerald;
+let browser: Browser;
+let key: { token: string };
+let appId: string;
+let endpointId: string;
+
+before(async () => {
+  h = await startHerald();
+  key = { token: (await createTenant(h, 'Acme')).test };
+  appId = (await h.call('POST', '/api/v1/app', { ...key, body: { name: 'Orders' } })).body.id;
+  endpointId = (await h.call('POST', `/api/v1/app/${appId}/endpoint`, { ...key, body: { url: 'http://127.0.0.1:9/orders', retry_schedule: [3600] } })).body.id;
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+async function openPortal(): Promise<{ page: Page; close(): Promise<void> }> {
+  const link = (await h.call('POST', `/api/v1/app/${appId}/portal-link`, { ...key, body: {} })).body.url as string;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: h.url });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('endpoint').filter({ hasText: '/orders' }).waitFor();
+  return { page, close: () => context.close() };
+}
+
+const deliveriesFor = async (payload: unknown) => {
+  const msg = (await h.call('POST', `/api/v1/app/${appId}/msg`, { ...key, body: { type: 'order.paid', payload } })).body;
+  return (await h.call('GET', `/api/v1/app/${appId}/msg/${msg.id}/delivery`, key)).body.data.length as number;
+};
+
+test('portal: a customer sets a payload filter; a bad one is refused with the operator named', async () => {
+  const { page, close } = await openPortal();
+  try {
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const box = card.getByLabel('Payload filter (JSON, empty for every message)');
+    await box.fill('{"amount": {"$gte": 100}, "currency": {"$in": ["EUR", "USD"]}}');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByTestId('endpoint-payload-filter').waitFor();
+    await shot(page, 'portal-payload-filter');
+    assert.deepEqual((await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.payload_filter, { amount: { $gte: 100 }, currency: { $in: ['EUR', 'USD'] } });
+    assert.equal(await deliveriesFor({ amount: 250, currency: 'EUR' }), 1);
+    assert.equal(await deliveriesFor({ amount: 25, currency: 'EUR' }), 0);
+
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await box.fill('{"amount": {"$above": 100}}');
+    await card.getByRole('button', { name: 'Save' }).click();
+    assert.match(await card.getByRole('alert').innerText(), /payload_filter\.amount\.\$above.*not an operator/);
+    await box.fill('{"amount": ');
+    await card.getByRole('button', { name: 'Save' }).click();
+    assert.match(await card.getByRole('alert').innerText(), /not valid JSON/);
+    assert.deepEqual((await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.payload_filter, { amount: { $gte: 100 }, currency: { $in: ['EUR', 'USD'] } });
+  } finally {
+    await close();
+  }
+});
