@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../server/test/browser.js';
-import { createTenant, startHerald, type TestHerald } from '../../server/test/helpers.js';
+import { createTenant, startHerald, waitFor, type TestHerald } from '../../server/test/helpers.js';
 import { shot } from './screenshots.js';
 
 let h: TestHerald;
@@ -61,6 +61,36 @@ test('portal: a customer sets a payload filter; a bad one is refused with the op
     await card.getByRole('button', { name: 'Save' }).click();
     assert.match(await card.getByRole('alert').innerText(), /not valid JSON/);
     assert.deepEqual((await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.payload_filter, { amount: { $gte: 100 }, currency: { $in: ['EUR', 'USD'] } });
+  } finally {
+    await close();
+  }
+});
+
+test('portal: a customer sets OAuth2 credentials for their receiver; the secret is masked when read back', async () => {
+  const { page, close } = await openPortal();
+  try {
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Authentication').selectOption('oauth2_client_credentials');
+    await card.getByLabel('Token URL').fill('https://auth.acme.example/oauth/token');
+    await card.getByLabel('Client id').fill('herald');
+    await card.getByLabel('Client secret').fill('very-secret');
+    await card.getByLabel('Scope (optional)').fill('webhooks');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByTestId('endpoint-auth').filter({ hasText: 'OAuth2 (https://auth.acme.example/oauth/token)' }).waitFor();
+    const stored = (await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.auth;
+    assert.deepEqual(stored, { type: 'oauth2_client_credentials', token_url: 'https://auth.acme.example/oauth/token', client_id: 'herald', client_secret: '********', scope: 'webhooks', audience: null, client_auth: 'basic' });
+    assert.ok(!(await page.content()).includes('very-secret'));
+    // Saving again with the masked secret keeps it (the form sends "********" back).
+    await card.getByRole('button', { name: 'Edit' }).click();
+    assert.equal(await card.getByLabel('Client secret').inputValue(), '********');
+    await card.getByLabel('Scope (optional)').fill('webhooks other');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.auth.scope === 'webhooks other');
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Authentication').selectOption('');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.auth === null);
   } finally {
     await close();
   }

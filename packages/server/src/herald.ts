@@ -14,6 +14,7 @@ import { makeOperationalEvents } from './delivery/operational-events.js';
 import { makePublisher } from './delivery/publisher.js';
 import { makeWorkSignal } from './delivery/work-signal.js';
 import { makeRetentionJob } from './delivery/retention.js';
+import { makeEndpointClient } from './delivery/endpoint-auth.js';
 import { makeSender } from './delivery/sender.js';
 import { makeTransports } from './delivery/transports.js';
 import { makeMailer } from './channels/email.js';
@@ -96,6 +97,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const sender = makeSender({ maxResponseBytes: config.delivery.maxResponseBytes, policy, ...(lookup ? { lookup } : {}) });
   const deliverOnce = makeTransports({
     sender,
+    client: makeEndpointClient({ sender, box }),
     sendEmail: makeMailer({ box, policy, ...(lookup ? { lookup } : {}) }),
     encrypterFor,
     userAgent: config.delivery.userAgent,
@@ -125,7 +127,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     publish: makePublisher({ store: requestStore, signal, box }),
     sender,
     policy,
-    verifyEndpoint: makeVerifier({ store: requestStore, sender, box, userAgent: config.delivery.userAgent, logger, encrypterFor }),
+    verifyEndpoint: makeVerifier({ store: requestStore, deliverOnce, box, logger }),
     encrypterFor,
     deliverOnce,
     emit,

@@ -1038,7 +1038,7 @@ export interface components {
             delivery_id: string;
             duration_ms: number;
             endpoint_id: string;
-            /** @description Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration; null when it succeeded */
+            /** @description Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration, auth (the OAuth2 token endpoint refused or failed); null when it succeeded */
             error_class: string | null;
             error_message: string | null;
             id: string;
@@ -1229,6 +1229,7 @@ export interface components {
         };
         Endpoint: {
             app_id: string;
+            auth: components["schemas"]["EndpointAuth"] | null;
             channels: string[] | null;
             /** Format: date-time */
             created_at: string;
@@ -1280,6 +1281,7 @@ export interface components {
             throttle_reason: string | null;
             throttled_until: string | null;
             timeout_seconds: number;
+            tls: components["schemas"]["EndpointTls"] | null;
             /** @description Deliveries carry a W3C traceparent header (when Herald exports traces) */
             trace_propagation: boolean;
             uid: string | null;
@@ -1289,7 +1291,36 @@ export interface components {
             verification_error: string | null;
             verified_at: string | null;
         };
+        /** @description bearer, basic or oauth2_client_credentials; the token is fetched, cached until it expires and fetched again once when the receiver answers 401 */
+        EndpointAuth: {
+            /** @description Sent as "Authorization: Bearer <token>"; read back as "********" */
+            token: string;
+            /** @constant */
+            type: "bearer";
+        } | {
+            /** @description The password; read back as "********", which sent back keeps the stored value */
+            password: string;
+            /** @constant */
+            type: "basic";
+            username: string;
+        } | {
+            audience?: string | null;
+            /**
+             * @description Client credentials in an HTTP Basic header (default) or in the form body
+             * @enum {string}
+             */
+            client_auth?: "basic" | "body";
+            client_id: string;
+            /** @description The client secret; read back as "********", which sent back keeps the stored value */
+            client_secret: string;
+            scope?: string | null;
+            /** @description The token endpoint; https:// (http:// in the test environment), under the same network rules as endpoint URLs */
+            token_url: string;
+            /** @constant */
+            type: "oauth2_client_credentials";
+        };
         EndpointIn: {
+            auth?: components["schemas"]["EndpointAuth"] | null;
             /** @description Only messages published with one of these channels; null or absent for every message */
             channels?: string[] | null;
             description?: string;
@@ -1326,6 +1357,8 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description mTLS: a client certificate and key, and/or a CA for the receiver; null for neither */
+            tls?: components["schemas"]["EndpointTlsIn"] | null;
             /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
             trace_propagation?: boolean;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
@@ -1339,6 +1372,7 @@ export interface components {
             iterator: string | null;
         };
         EndpointPatch: {
+            auth?: components["schemas"]["EndpointAuth"] | null;
             /** @description Only messages published with one of these channels; null or absent for every message */
             channels?: string[] | null;
             description?: string;
@@ -1368,12 +1402,26 @@ export interface components {
             signature_scheme?: ("standard" | "standard-ed25519" | "hmac-hex" | "timestamped") | null;
             /** @description Seconds to wait for a response; default the application's, else 15 */
             timeout_seconds?: number;
+            /** @description mTLS: a client certificate and key, and/or a CA for the receiver; null for neither */
+            tls?: components["schemas"]["EndpointTlsIn"] | null;
             /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
             trace_propagation?: boolean;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
             uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
             url?: string;
+        };
+        EndpointTls: {
+            ca_certificate: string | null;
+            client_certificate: string | null;
+            client_certificate_expires_at: string | null;
+            client_certificate_subject: string | null;
+            client_key: string | null;
+        };
+        EndpointTlsIn: {
+            ca_certificate?: string | null;
+            client_certificate?: string | null;
+            client_key?: string | null;
         };
         /** @description standard | classic | versioned | event | flat | raw, or a custom spec */
         Envelope: ("standard" | "classic" | "versioned" | "event" | "flat" | "raw") | components["schemas"]["EnvelopeSpec"];

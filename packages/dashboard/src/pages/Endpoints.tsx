@@ -47,6 +47,87 @@ function parseFilter(text: string): Record<string, unknown> | null {
     throw new Error('The payload filter is not valid JSON');
   }
 }
+type AuthType = '' | 'bearer' | 'basic' | 'oauth2_client_credentials';
+/** The edit form's authentication fields, from the endpoint as read (secrets masked). */
+function authFields(endpoint: Endpoint) {
+  const a = endpoint.auth;
+  return {
+    authType: (a?.type ?? '') as AuthType,
+    token: a?.type === 'bearer' ? a.token : '',
+    username: a?.type === 'basic' ? a.username : '',
+    password: a?.type === 'basic' ? a.password : '',
+    tokenUrl: a?.type === 'oauth2_client_credentials' ? a.token_url : '',
+    clientId: a?.type === 'oauth2_client_credentials' ? a.client_id : '',
+    clientSecret: a?.type === 'oauth2_client_credentials' ? a.client_secret : '',
+    scope: a?.type === 'oauth2_client_credentials' ? (a.scope ?? '') : '',
+    audience: a?.type === 'oauth2_client_credentials' ? (a.audience ?? '') : '',
+    cert: endpoint.tls?.client_certificate ?? '',
+    key: endpoint.tls?.client_key ?? '',
+    ca: endpoint.tls?.ca_certificate ?? '',
+  };
+}
+type AuthForm = ReturnType<typeof authFields>;
+function authOf(f: AuthForm): EndpointInput['auth'] {
+  switch (f.authType) {
+    case 'bearer':
+      return { type: 'bearer', token: f.token };
+    case 'basic':
+      return { type: 'basic', username: f.username, password: f.password };
+    case 'oauth2_client_credentials':
+      return { type: 'oauth2_client_credentials', token_url: f.tokenUrl, client_id: f.clientId, client_secret: f.clientSecret, scope: f.scope || null, audience: f.audience || null };
+    default:
+      return null;
+  }
+}
+const tlsOf = (f: AuthForm): EndpointInput['tls'] =>
+  f.cert || f.key || f.ca ? { client_certificate: f.cert || null, client_key: f.key || null, ca_certificate: f.ca || null } : null;
+
+/** Authentication to the receiver and mTLS, in the endpoint's edit form. */
+function AuthEditor({ id, value, onChange }: { id: string; value: AuthForm; onChange: (v: AuthForm) => void }) {
+  const field = (name: keyof AuthForm, label: string, type = 'text') => (
+    <>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input id={`${id}-${name}`} type={type} autoComplete="off" value={value[name]} onChange={(e) => onChange({ ...value, [name]: e.target.value })} />
+    </>
+  );
+  const pem = (name: 'cert' | 'key' | 'ca', label: string) => (
+    <>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <textarea id={`${id}-${name}`} className="mono" rows={2} value={value[name]} placeholder="-----BEGIN …-----" onChange={(e) => onChange({ ...value, [name]: e.target.value })} />
+    </>
+  );
+  return (
+    <>
+      <label htmlFor={`${id}-authType`}>Authentication</label>
+      <select id={`${id}-authType`} value={value.authType} onChange={(e) => onChange({ ...value, authType: e.target.value as AuthType })}>
+        <option value="">signature only</option>
+        <option value="bearer">Bearer token</option>
+        <option value="basic">Basic (username and password)</option>
+        <option value="oauth2_client_credentials">OAuth2 client credentials</option>
+      </select>
+      {value.authType === 'bearer' && field('token', 'Bearer token', 'password')}
+      {value.authType === 'basic' && (
+        <>
+          {field('username', 'Username')}
+          {field('password', 'Password', 'password')}
+        </>
+      )}
+      {value.authType === 'oauth2_client_credentials' && (
+        <>
+          {field('tokenUrl', 'Token URL', 'url')}
+          {field('clientId', 'Client id')}
+          {field('clientSecret', 'Client secret', 'password')}
+          {field('scope', 'Scope (optional)')}
+          {field('audience', 'Audience (optional)')}
+        </>
+      )}
+      {pem('cert', 'mTLS client certificate (PEM)')}
+      {pem('key', 'mTLS client key (PEM)')}
+      {pem('ca', "Receiver's CA certificate (PEM, optional)")}
+    </>
+  );
+}
+
 const FILTER_HINT = '{"amount": {"$gte": 100}, "customer": {"tier": {"$in": ["gold"]}}}';
 
 /** The endpoint card's figures over the last 24 hours. */
@@ -120,6 +201,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
     headers: Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
     payloadFilter: endpoint.payload_filter ? JSON.stringify(endpoint.payload_filter, null, 2) : '',
   });
+  const [auth, setAuth] = useState(() => authFields(endpoint));
   const [verified, setVerified] = useState<string | null>(null);
   const [graceHours, setGraceHours] = useState('24');
   const [recovered, setRecovered] = useState<number | null>(null);
@@ -137,6 +219,16 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
       {endpoint.payload_filter && (
         <p className="muted mono wrap" data-testid="endpoint-payload-filter">
           payload filter {JSON.stringify(endpoint.payload_filter)}
+        </p>
+      )}
+      {(endpoint.auth || endpoint.tls) && (
+        <p className="muted" data-testid="endpoint-auth">
+          {endpoint.auth ? `Authenticates with ${endpoint.auth.type === 'oauth2_client_credentials' ? `OAuth2 (${endpoint.auth.token_url})` : endpoint.auth.type}` : 'Signature only'}
+          {endpoint.tls?.client_certificate_subject
+            ? ` · mTLS as ${endpoint.tls.client_certificate_subject} until ${when(endpoint.tls.client_certificate_expires_at!)}`
+            : endpoint.tls?.ca_certificate
+              ? ' · custom CA'
+              : ''}
         </p>
       )}
       {Object.keys(endpoint.headers).length > 0 && (
@@ -222,19 +314,23 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
           onSubmit={async (e) => {
             e.preventDefault();
             const filter = edit.filter.split(',').map((t) => t.trim()).filter(Boolean);
-            const ok = await action.run(() =>
-              api.updateEndpoint(app, endpoint.id, {
+            const ok = await action.run(async () => {
+              const updated = await api.updateEndpoint(app, endpoint.id, {
                 ...(endpoint.kind !== 'email' ? { url: edit.url } : {}),
                 description: edit.description,
                 filter_types: filter.length ? filter : null,
                 payload_filter: parseFilter(edit.payloadFilter),
+                auth: authOf(auth),
+                tls: tlsOf(auth),
                 ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null, trace_propagation: edit.trace } : {}),
                 timeout_seconds: Number(edit.timeout),
                 rate_limit_per_second: edit.rate ? Number(edit.rate) : null,
                 // Masked credentials sent back unchanged keep their stored values.
                 headers: parseHeaders(edit.headers),
-              }),
-            );
+              });
+              // What was typed is forgotten: the form shows what is stored, secrets masked.
+              setAuth(authFields(updated));
+            });
             if (ok) {
               setEditing(false);
               onChanged();
@@ -274,6 +370,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
           <input id={`edit-rate-${endpoint.id}`} type="number" min={1} max={100000} value={edit.rate} onChange={(e) => setEdit({ ...edit, rate: e.target.value })} placeholder="none" />
           <label htmlFor={`edit-headers-${endpoint.id}`}>Headers (Name: value per line)</label>
           <textarea id={`edit-headers-${endpoint.id}`} rows={3} value={edit.headers} onChange={(e) => setEdit({ ...edit, headers: e.target.value })} />
+          <AuthEditor id={`edit-auth-${endpoint.id}`} value={auth} onChange={setAuth} />
           <label htmlFor={`edit-timeout-${endpoint.id}`}>Timeout (seconds)</label>
           <input id={`edit-timeout-${endpoint.id}`} type="number" min={1} max={30} value={edit.timeout} onChange={(e) => setEdit({ ...edit, timeout: e.target.value })} />
           <button type="submit" disabled={action.busy}>

@@ -44,6 +44,8 @@ const endpoint = {
   max_in_flight: 10,
   rate_limit_per_second: null,
   headers: {},
+  auth: { type: 'oauth2_client_credentials', token_url: 'https://auth.acme.example.com/oauth/token', client_id: 'herald', client_secret: '********', scope: 'webhooks', audience: null, client_auth: 'basic' },
+  tls: null,
   metadata: {},
   signature_scheme: null,
   scheme_options: null,

@@ -1,3 +1,4 @@
+import { maskAuth, maskTls } from '../delivery/endpoint-auth.js';
 import { maskStoredHeaders } from '../delivery/header-policy.js';
 import type { ApiKeyRow, ApplicationRow, AttemptRow, DeliveryRow, EndpointRow, EventTypeRow, MessageRow, Page, PortalLinkRow, TenantRow, WebhookKeyRow } from '../store/types.js';
 
@@ -73,6 +74,8 @@ export const present = {
     max_in_flight: e.max_in_flight,
     rate_limit_per_second: e.rate_limit,
     headers: maskStoredHeaders(e.headers),
+    auth: maskAuth(e.auth),
+    tls: maskTls(e.tls),
     metadata: e.metadata,
     signature_scheme: e.signature_scheme,
     scheme_options: e.scheme_options,

@@ -214,6 +214,48 @@ export const PayloadFilter = Type.Record(Type.String(), Type.Unknown(), {
   examples: [{ amount: { $gte: 100 }, customer: { tier: { $in: ['gold', 'platinum'] } } }],
 });
 
+const MaskedSecret = (description: string, maxLength = 4096) => Type.String({ minLength: 1, maxLength, pattern: FIELD_VALUE_PATTERN, description: `${description}; read back as "********", which sent back keeps the stored value` });
+const OAuthParam = Type.Union([Type.String({ minLength: 1, maxLength: 1024, pattern: '^[\\x20-\\x7e]+$' }), Type.Null()]);
+/** How Herald authenticates to the receiver besides signing (README "Endpoint authentication"). */
+export const EndpointAuth = Type.Union(
+  [
+    Type.Object({ type: Type.Literal('bearer'), token: Type.String({ minLength: 1, maxLength: 4096, pattern: '^[\\x21-\\x7e]+$', description: 'Sent as "Authorization: Bearer <token>"; read back as "********"' }) }, { additionalProperties: false }),
+    Type.Object(
+      { type: Type.Literal('basic'), username: Type.String({ minLength: 1, maxLength: 256, pattern: '^[^:\\x00-\\x1f\\x7f]+$' }), password: MaskedSecret('The password', 1024) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('oauth2_client_credentials'),
+        token_url: Type.String({ minLength: 1, maxLength: 2048, description: 'The token endpoint; https:// (http:// in the test environment), under the same network rules as endpoint URLs' }),
+        client_id: Type.String({ minLength: 1, maxLength: 512, pattern: FIELD_VALUE_PATTERN }),
+        client_secret: MaskedSecret('The client secret'),
+        scope: Type.Optional(OAuthParam),
+        audience: Type.Optional(OAuthParam),
+        client_auth: Type.Optional(Type.Union([Type.Literal('basic'), Type.Literal('body')], { description: 'Client credentials in an HTTP Basic header (default) or in the form body' })),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'bearer, basic or oauth2_client_credentials; the token is fetched, cached until it expires and fetched again once when the receiver answers 401' },
+);
+const Pem = (description: string) => Type.Union([Type.String({ minLength: 1, maxLength: 16_384, description }), Type.Null()]);
+export const EndpointTlsIn = Type.Object(
+  {
+    client_certificate: Type.Optional(Pem('PEM X.509 client certificate (chain allowed) presented to the receiver')),
+    client_key: Type.Optional(Pem('PEM private key of the client certificate (unencrypted); read back as "********", which sent back keeps the stored key')),
+    ca_certificate: Type.Optional(Pem("PEM CA certificate(s) the receiver's certificate must chain to, instead of the public roots")),
+  },
+  { additionalProperties: false },
+);
+export const EndpointTls = Type.Object({
+  client_certificate: Type.Union([Type.String(), Type.Null()]),
+  client_key: Type.Union([Type.String(), Type.Null()]),
+  ca_certificate: Type.Union([Type.String(), Type.Null()]),
+  client_certificate_subject: Type.Union([Type.String(), Type.Null()]),
+  client_certificate_expires_at: NullableTimestamp,
+});
+
 export const Channels = Type.Array(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' }), { minItems: 1, maxItems: 10, uniqueItems: true });
 
 export const Endpoint = Type.Object({
@@ -236,6 +278,8 @@ export const Endpoint = Type.Object({
   max_in_flight: Type.Integer(),
   rate_limit_per_second: Type.Union([Type.Integer(), Type.Null()]),
   headers: Type.Record(Type.String(), Type.String()),
+  auth: Type.Union([EndpointAuth, Type.Null()]),
+  tls: Type.Union([EndpointTls, Type.Null()]),
   metadata: Metadata,
   signature_scheme: Type.Union([SchemeName, Type.Null()], { description: "null: the application's scheme" }),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
@@ -270,6 +314,8 @@ const EndpointFields = {
   max_in_flight: Type.Integer({ minimum: 1, maximum: 1000, description: 'Concurrent requests to this endpoint; default 10' }),
   rate_limit_per_second: Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()], { description: 'Requests per second across all workers; null for none' }),
   headers: Headers,
+  auth: Type.Union([EndpointAuth, Type.Null()]),
+  tls: Type.Union([EndpointTlsIn, Type.Null()], { description: 'mTLS: a client certificate and key, and/or a CA for the receiver; null for neither' }),
   metadata: Metadata,
   signature_scheme: Type.Union([SchemeName, Type.Null()]),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
@@ -293,6 +339,8 @@ export const EndpointIn = Type.Object(
     max_in_flight: Type.Optional(EndpointFields.max_in_flight),
     rate_limit_per_second: Type.Optional(EndpointFields.rate_limit_per_second),
     headers: Type.Optional(EndpointFields.headers),
+    auth: Type.Optional(EndpointFields.auth),
+    tls: Type.Optional(EndpointFields.tls),
     metadata: Type.Optional(EndpointFields.metadata),
     signature_scheme: Type.Optional(EndpointFields.signature_scheme),
     scheme_options: Type.Optional(EndpointFields.scheme_options),
@@ -399,7 +447,7 @@ export const Attempt = Type.Object({
   response_headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
   response_body: Type.Union([Type.String(), Type.Null()]),
   error_class: Type.Union([Type.String(), Type.Null()], {
-    description: 'Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration; null when it succeeded',
+    description: 'Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration, auth (the OAuth2 token endpoint refused or failed); null when it succeeded',
   }),
   error_message: Type.Union([Type.String(), Type.Null()]),
   duration_ms: Type.Integer(),

@@ -15,6 +15,18 @@ export interface OneOffResult {
   request: { url: string; headers: Record<string, string>; body: string };
 }
 
+/** A sent request (credentials already masked) and what came back, as one-off sends report them. */
+export const oneOffResult = (request: OneOffResult['request'], raw: SendResult): OneOffResult => ({
+  ok: raw.ok,
+  status: raw.status,
+  latency_ms: raw.durationMs,
+  body_excerpt: raw.bodyExcerpt,
+  response_headers: raw.headers,
+  error_class: raw.errorClass,
+  error_message: raw.errorMessage,
+  request,
+});
+
 /** Send one signed request now and report what the receiver said, credential headers masked (test sends, challenges). */
 export async function sendOneOff(
   sender: Sender,
@@ -26,15 +38,5 @@ export async function sendOneOff(
 ): Promise<OneOffResult & { raw: SendResult }> {
   const request = buildRequest(event, to, keys, Date.now(), userAgent, encrypter);
   const raw = await sender.send(request);
-  return {
-    ok: raw.ok,
-    status: raw.status,
-    latency_ms: raw.durationMs,
-    body_excerpt: raw.bodyExcerpt,
-    response_headers: raw.headers,
-    error_class: raw.errorClass,
-    error_message: raw.errorMessage,
-    request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body },
-    raw,
-  };
+  return { ...oneOffResult({ url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, raw), raw };
 }

@@ -9,6 +9,10 @@ export interface SendRequest {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
+  /** Keep this much of the response body (default EXCERPT_BYTES), for callers that read it (OAuth2 tokens). */
+  excerptBytes?: number;
+  /** A client certificate and/or the CA the receiver must chain to; `id` names the pool that keeps them. */
+  tls?: { id: string; cert?: string; key?: string; ca?: string };
 }
 
 export interface SendResult {
@@ -34,6 +38,8 @@ export interface Sender {
 }
 
 export const EXCERPT_BYTES = 4096;
+/** Connection pools with their own TLS settings kept open at once. */
+const MAX_TLS_POOLS = 256;
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
@@ -101,18 +107,39 @@ export interface SenderOptions {
  * guarded lookup whose answer is the address the socket then uses.
  */
 export function makeSender(options: SenderOptions): Sender {
-  const baseConnect = buildConnector({ timeout: 10_000, lookup: options.policy.guardLookup(options.lookup) } as buildConnector.BuildOptions);
-  const connect: buildConnector.connector = (opts, callback) => {
-    try {
-      options.policy.checkLiteral(opts.hostname);
-    } catch (err) {
-      return callback(err as Error, null);
-    }
-    return baseConnect(opts, callback);
+  const makeAgent = (tls: Omit<NonNullable<SendRequest['tls']>, 'id'> = {}) => {
+    const baseConnect = buildConnector({ timeout: 10_000, lookup: options.policy.guardLookup(options.lookup), ...tls } as buildConnector.BuildOptions);
+    const connect: buildConnector.connector = (opts, callback) => {
+      try {
+        options.policy.checkLiteral(opts.hostname);
+      } catch (err) {
+        return callback(err as Error, null);
+      }
+      return baseConnect(opts, callback);
+    };
+    return new Agent({ keepAliveTimeout: 10_000, connect, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES });
   };
-  const agent = new Agent({ keepAliveTimeout: 10_000, connect, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES });
+  const agent = makeAgent();
+  // Connections made with a client certificate or a custom CA are pooled apart, per endpoint and
+  // configuration (a changed certificate gets a new pool); the least recently used pool goes first.
+  const tlsAgents = new Map<string, Agent>();
+  const agentFor = (tls: SendRequest['tls']): Agent => {
+    if (!tls) return agent;
+    let found = tlsAgents.get(tls.id);
+    if (found) tlsAgents.delete(tls.id);
+    else {
+      found = makeAgent({ ...(tls.cert ? { cert: tls.cert } : {}), ...(tls.key ? { key: tls.key } : {}), ...(tls.ca ? { ca: tls.ca } : {}) });
+      if (tlsAgents.size >= MAX_TLS_POOLS) {
+        const [oldest, evicted] = tlsAgents.entries().next().value!;
+        tlsAgents.delete(oldest);
+        void evicted.close();
+      }
+    }
+    tlsAgents.set(tls.id, found);
+    return found;
+  };
   return {
-    async send({ url, headers, body, timeoutMs }, given) {
+    async send({ url, headers, body, timeoutMs, excerptBytes = EXCERPT_BYTES, tls }, given) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       // The overall deadline (connect + headers + body).
@@ -122,7 +149,7 @@ export function makeSender(options: SenderOptions): Sender {
           method: 'POST',
           headers,
           body,
-          dispatcher: agent,
+          dispatcher: agentFor(tls),
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
           signal: deadline as unknown as AbortSignal,
@@ -133,7 +160,7 @@ export function makeSender(options: SenderOptions): Sender {
           ok,
           status: res.statusCode,
           headers: flattenHeaders(res.headers),
-          bodyExcerpt: raw.subarray(0, EXCERPT_BYTES).toString('utf8'),
+          bodyExcerpt: raw.subarray(0, excerptBytes).toString('utf8'),
           durationMs: elapsed(),
           errorClass: ok ? null : 'http_status',
           errorMessage: ok ? null : `Receiver answered ${res.statusCode}`,
@@ -149,7 +176,7 @@ export function makeSender(options: SenderOptions): Sender {
     async close() {
       // The dispatcher has already waited for what it could; anything still open is abandoned
       // and its lease will bring it back.
-      await agent.destroy();
+      await Promise.all([agent.destroy(), ...[...tlsAgents.values()].map((a) => a.destroy())]);
     },
   };
 }

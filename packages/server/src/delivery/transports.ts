@@ -5,6 +5,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
 import type { Deadline } from './deadline.js';
+import { EndpointAuthError, type EndpointClient } from './endpoint-auth.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import { maskSentHeaders, openHeaders, overlayHeaders } from './header-policy.js';
 import type { Sender, SendResult } from './sender.js';
@@ -20,7 +21,7 @@ export interface TransportResult {
  * A delivery that cannot be built as configured is a failed attempt of class `configuration`.
  * The request it reports (for the attempt log and one-off sends) has credential headers masked.
  */
-export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
+export function makeTransports(deps: { sender: Sender; client: EndpointClient; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
   /** `deadline`: the attempt's overall deadline (the dispatcher's); every transport stops when it fires. */
   /** `trace`: the attempt's spans (the dispatcher's); one-off sends are not traced. */
   return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number, deadline?: Deadline, trace: AttemptTrace = UNTRACED_ATTEMPT): Promise<TransportResult> {
@@ -41,19 +42,28 @@ export function makeTransports(deps: { sender: Sender; sendEmail: SendEmail; enc
           return { request, result };
         }
         default: {
-          const headers = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
-          const request = trace.build(() => buildRequest(event, { ...ep, headers }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
-          const sent = trace.send(request.headers, { url: request.url, propagate: ep.trace_propagation });
-          const result = await deps.sender.send(request, deadline);
-          sent(result);
+          const custom = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
+          let sent: ((r: Pick<SendResult, 'status' | 'errorClass'>) => void) | undefined;
+          const { request, result } = await deps.client.send(
+            ep,
+            (auth) => {
+              // Built again for a second try (a refreshed OAuth2 token): a fresh timestamp and signature.
+              sent?.({ status: 401, errorClass: 'http_status' });
+              const built = trace.build(() => buildRequest(event, { ...ep, headers: overlayHeaders(custom, auth) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
+              sent = trace.send(built.headers, { url: built.url, propagate: ep.trace_propagation });
+              return built;
+            },
+            deadline,
+          );
+          sent!(result);
           return { request: { url: request.url, headers: maskSentHeaders(request.headers), body: request.body }, result };
         }
       }
     } catch (err) {
-      if (!(err instanceof DeliveryConfigError)) throw err;
+      if (!(err instanceof DeliveryConfigError || err instanceof EndpointAuthError)) throw err;
       return {
         request: { url: ep.url, headers: {}, body: '' },
-        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: 'configuration', errorMessage: err.message },
+        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: err instanceof EndpointAuthError ? 'auth' : 'configuration', errorMessage: err.message },
       };
     }
   };

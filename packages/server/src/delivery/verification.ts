@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { openKeys } from '../crypto/endpoint-keys.js';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { EncrypterFor } from './encryption.js';
-import { openHeaders } from './header-policy.js';
 import { newId } from '../ids.js';
 import type { EndpointRow, Scope, Store } from '../store/types.js';
-import { sendOneOff, type OneOffResult } from './one-off.js';
-import type { Sender } from './sender.js';
+import { oneOffResult, type OneOffResult } from './one-off.js';
+import type { DeliverOnce } from './transports.js';
 
 export const VERIFICATION_EVENT = 'endpoint.verification';
 
@@ -37,7 +35,7 @@ export interface VerificationOutcome {
  * The challenge (seeds 000/001): a signed `endpoint.verification` event carrying a random
  * challenge, sent with the endpoint's own scheme and envelope; echoing it enables the endpoint.
  */
-export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBox; userAgent: string; logger: Logger; encrypterFor: EncrypterFor }) {
+export function makeVerifier(deps: { store: Store; deliverOnce: DeliverOnce; box: SecretBox; logger: Logger }) {
   return async function verifyEndpoint(scope: Scope, appId: string, endpointId: string): Promise<VerificationOutcome | null> {
     const now = Date.now();
     const runtime = await deps.store.getEndpointRuntime(scope, appId, endpointId, now);
@@ -45,15 +43,9 @@ export function makeVerifier(deps: { store: Store; sender: Sender; box: SecretBo
     const challenge = randomBytes(24).toString('base64url');
     const event = { id: newId('msg', now), type: VERIFICATION_EVENT, payload: JSON.stringify({ challenge }), createdAt: now };
     const keys = runtime.sealed_secrets.map((s) => openKeys(deps.box, s));
-    let result: OneOffResult;
-    try {
-      result = await sendOneOff(deps.sender, event, { ...runtime, headers: openHeaders(deps.box, runtime.headers) }, keys, deps.userAgent, deps.encrypterFor(runtime));
-    } catch (err) {
-      const error = (err as Error).message;
-      const endpoint = await deps.store.recordVerification(scope, appId, endpointId, { url: runtime.url, ok: false, error }, Date.now());
-      const empty = { ok: false, status: null, latency_ms: 0, body_excerpt: null, response_headers: null, error_class: 'configuration', error_message: error };
-      return { verified: false, endpoint, result: { ...empty, request: { url: runtime.url, headers: {}, body: '' } } };
-    }
+    // Sent as a delivery is: the endpoint's headers, credentials and client certificate.
+    const sent = await deps.deliverOnce(event, runtime, keys, now);
+    const result = oneOffResult(sent.request, sent.result);
     const verified = echoedChallenge(result, challenge);
     const error = verified
       ? null

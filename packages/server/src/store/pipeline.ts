@@ -1,4 +1,5 @@
 import type { Environment } from '../crypto/tokens.js';
+import type { StoredAuth, StoredTls } from '../delivery/endpoint-auth.js';
 import type { StoredHeaders } from '../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../envelopes/index.js';
 import type { SchemeOptions } from '../signing/scheme.js';
@@ -78,6 +79,10 @@ export interface EndpointRuntime {
   max_in_flight: number;
   /** Credentials among them sealed: open them only to build the request (header-policy.ts). */
   headers: StoredHeaders;
+  /** Bearer, basic or OAuth2 credentials, sealed (endpoint-auth.ts). */
+  auth: StoredAuth | null;
+  /** Client certificate and receiver CA (key sealed). */
+  tls: StoredTls | null;
   scheme: string;
   /** The application's options overlaid with the endpoint's. */
   scheme_options: SchemeOptions;

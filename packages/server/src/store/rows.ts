@@ -1,6 +1,7 @@
 import type { Environment } from '../crypto/tokens.js';
 import type { StoredHeaders } from '../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../envelopes/index.js';
+import type { StoredAuth, StoredTls } from '../delivery/endpoint-auth.js';
 import type { PayloadFilter } from '../delivery/payload-filter.js';
 import type { SchemeOptions } from '../signing/scheme.js';
 
@@ -163,6 +164,10 @@ export interface EndpointRow {
   rate_limit: number | null;
   /** Custom delivery headers; credentials among them sealed. */
   headers: StoredHeaders;
+  /** How Herald authenticates to the receiver (secrets sealed); null: the signature only. */
+  auth: StoredAuth | null;
+  /** Client certificate (key sealed) and the CA the receiver must chain to; null: neither. */
+  tls: StoredTls | null;
   metadata: Record<string, string>;
   /** Null: the application's default. */
   signature_scheme: string | null;
@@ -198,7 +203,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'metadata'
+    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'auth' | 'tls' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config' | 'trace_propagation'
   >
 > & { status?: EndpointStatus };
@@ -258,7 +263,7 @@ export interface DeliveryRow {
   updated_at: number;
 }
 
-export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked' | 'configuration' | 'smtp';
+export type ErrorClass = 'timeout' | 'connection_refused' | 'dns' | 'tls' | 'http_status' | 'connection' | 'blocked' | 'configuration' | 'smtp' | 'auth' | 'transformation';
 
 export interface AttemptRow {
   id: string;

@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
 import { maskSecret, type Environment } from '../../crypto/tokens.js';
 import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
+import { oneOffResult } from '../../delivery/one-off.js';
+import { checkAuth, checkTls, sealAuth, sealTls } from '../../delivery/endpoint-auth.js';
 import { checkPayloadFilter } from '../../delivery/payload-filter.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
 import { badRequest, conflict, notFound, orConflict, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
@@ -89,6 +91,12 @@ function checkSmtpRelay(smtp: EmailInput['smtp'], environment: string, policy: N
   }
 }
 
+/** An endpoint's Authorization comes from `auth` or from a custom header, not both. */
+function checkAuthHeader(auth: unknown, headers: Record<string, unknown> | null | undefined): FieldError | null {
+  const named = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === 'authorization');
+  return auth && named ? { field: `body.headers.${named}`, message: 'cannot be set beside auth, which sends its own Authorization header' } : null;
+}
+
 function throwIfAny(errors: (FieldError | null)[]): void {
   const real = errors.filter((e): e is FieldError => e !== null);
   if (real.length) throw unprocessable(real.map((e) => `${e.field} ${e.message}`).join('; '), real);
@@ -142,6 +150,9 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         kind !== 'email' && body.email ? { field: 'body.email', message: 'is only for kind "email"' } : null,
         ...checkDeliveryHeaders(body.headers),
         ...checkPayloadFilter(body.payload_filter),
+        ...checkAuth(body.auth, null, (url, field) => checkEndpointUrl(url, req.scope.environment, policy, field)),
+        ...checkTls(body.tls, null, box),
+        checkAuthHeader(body.auth, body.headers),
         body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
       ]);
       const now = Date.now();
@@ -169,6 +180,8 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           max_in_flight: body.max_in_flight ?? 10,
           rate_limit: body.rate_limit_per_second ?? null,
           headers: sealHeaders(box, body.headers ?? {}),
+          auth: sealAuth(box, body.auth ?? null, null),
+          tls: sealTls(box, body.tls ?? null, null),
           metadata: body.metadata ?? {},
           signature_scheme: body.signature_scheme ?? null,
           scheme_options: body.scheme_options ?? null,
@@ -228,10 +241,15 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         req.body.email ? checkSmtpRelay(req.body.email.smtp, req.scope.environment, policy) : null,
         ...checkDeliveryHeaders(req.body.headers),
         ...checkPayloadFilter(req.body.payload_filter),
+        ...checkAuth(req.body.auth, current.auth, (url, field) => checkEndpointUrl(url, req.scope.environment, policy, field)),
+        ...checkTls(req.body.tls, current.tls, box),
+        checkAuthHeader(req.body.auth !== undefined ? req.body.auth : current.auth, req.body.headers !== undefined ? req.body.headers : current.headers),
       ]);
-      const { disabled, timeout_seconds, email, rate_limit_per_second, headers, ...rest } = req.body;
+      const { disabled, timeout_seconds, email, rate_limit_per_second, headers, auth, tls, ...rest } = req.body;
       const patch: StorePatch = { ...rest };
       if (headers !== undefined) patch.headers = sealHeaders(box, headers, current.headers);
+      if (auth !== undefined) patch.auth = sealAuth(box, auth, current.auth);
+      if (tls !== undefined) patch.tls = sealTls(box, tls, current.tls);
       if (rate_limit_per_second !== undefined) patch.rate_limit = rate_limit_per_second;
       if (email) {
         patch.channel_config = emailConfig(email, box, current.channel_config);
@@ -350,17 +368,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
       const event = { id: newId(application.message_id_prefix, now), type: eventType.name, payload: JSON.stringify(eventType.example), createdAt: now };
       const { request, result: r } = await deliverOnce(event, runtime, runtime.sealed_secrets.map((s) => openKeys(box, s)), now);
       if (r.errorClass === 'configuration') throw unprocessable(r.errorMessage ?? 'This endpoint cannot send as configured');
-      const result = {
-        ok: r.ok,
-        status: r.status,
-        latency_ms: r.durationMs,
-        body_excerpt: r.bodyExcerpt,
-        response_headers: r.headers,
-        error_class: r.errorClass,
-        error_message: r.errorMessage,
-        request,
-      };
-      return result;
+      return oneOffResult(request, r);
     },
   );
 

@@ -1,3 +1,4 @@
+import type { StoredAuth, StoredTls } from '../../delivery/endpoint-auth.js';
 import type { PayloadFilter } from '../../delivery/payload-filter.js';
 import type { StoredHeaders } from '../../delivery/header-policy.js';
 import type { EnvelopeChoice } from '../../envelopes/index.js';
@@ -27,6 +28,8 @@ const ENDPOINT_COLUMNS = {
   max_in_flight: same,
   rate_limit: same,
   headers: json.stringify,
+  auth: json.stringify,
+  tls: json.stringify,
   metadata: json.stringify,
   status: same,
   signature_scheme: same,
@@ -55,6 +58,8 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   max_in_flight: r.max_in_flight as number,
   rate_limit: r.rate_limit as number | null,
   headers: json.parse<StoredHeaders>(r.headers as string) ?? {},
+  auth: json.parse<StoredAuth>(r.auth as string | null),
+  tls: json.parse<StoredTls>(r.tls as string | null),
   metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
   signature_scheme: r.signature_scheme as string | null,
   scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
@@ -110,6 +115,7 @@ export function endpointOps(sql: Sql): EndpointOps {
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
           disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), payload_filter: json.stringify(ep.payload_filter), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
+          auth: json.stringify(ep.auth), tls: json.stringify(ep.tls),
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
           envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,
           verified_at: ep.verified_at, verification_error: ep.verification_error, trace_propagation: flag(ep.trace_propagation),
