@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the server and CLI (herald.mjs + the store and schema threads) with esbuild: production
+// Bundles the server and CLI (herald.mjs + the store, schema and transformation threads) with esbuild: production
 // runs plain JavaScript, without tsx compiling on the fly (each tsx loader is one more thread and
 // ~35 MB of memory). npm packages stay external; our workspace packages are bundled.
 //
@@ -29,6 +29,7 @@ async function bundle(outdir, { standalone = false } = {}) {
       herald: at('packages/cli/src/main.ts'),
       'store-thread': at('packages/server/src/store/threaded/thread-main.ts'),
       'schema-thread': at('packages/server/src/tenant-schemas/thread-main.ts'),
+      'transformation-thread': at('packages/server/src/transformations/thread-main.ts'),
     },
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -95,3 +95,50 @@ test('portal: a customer sets OAuth2 credentials for their receiver; the secret 
     await close();
   }
 });
+
+test('portal and dashboard: write a transformation, try it on a sample, save it', async () => {
+  await h.call('POST', '/api/v1/event-type', { ...key, body: { name: 'order.paid', example: { amount: 7, currency: 'EUR' } } });
+  const { page, close } = await openPortal();
+  try {
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Transformation' }).click();
+    const code = card.getByLabel('Transformation (JavaScript)');
+    await code.fill('function handler(webhook) { webhook.payload = { cents: webhook.payload.amount * 100 }; webhook.headers["X-Band"] = "low"; return webhook; }');
+    await card.getByRole('button', { name: 'Try it' }).click();
+    const result = card.getByTestId('transformation-result');
+    await result.filter({ hasText: 'Would send' }).waitFor();
+    assert.match(await result.innerText(), /"cents": 700[\s\S]*"X-Band": "low"/);
+    await shot(page, 'portal-transformation');
+    // A busy loop in "try it" answers with its limit, not a hung page.
+    await code.fill('function handler(webhook) { for (;;) {} }');
+    await card.getByRole('button', { name: 'Try it' }).click();
+    await result.filter({ hasText: 'ran longer than' }).waitFor();
+    // Code that does not compile is refused on save, with the reason.
+    await code.fill('function handler(webhook) {');
+    await card.getByRole('button', { name: 'Save transformation' }).click();
+    assert.match(await card.getByRole('alert').innerText(), /transformation.*SyntaxError/);
+    await code.fill('function handler(webhook) { webhook.cancel = webhook.payload.amount < 10; return webhook; }');
+    await card.getByRole('button', { name: 'Save transformation' }).click();
+    await card.getByRole('button', { name: 'Transformation (on)' }).waitFor();
+    assert.match((await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.transformation, /webhook\.cancel/);
+  } finally {
+    await close();
+  }
+  // The operator's dashboard shows the same editor with the saved code.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: h.url });
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Admin token or API key').fill(key.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Applications' }).waitFor();
+    await page.goto(`/apps/${appId}/endpoints`);
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Transformation (on)' }).click();
+    assert.match(await card.getByLabel('Transformation (JavaScript)').inputValue(), /webhook\.cancel/);
+    await card.getByRole('button', { name: 'Try it' }).click();
+    await card.getByTestId('transformation-result').filter({ hasText: 'Cancelled' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});

@@ -34,6 +34,8 @@ export interface HeraldConfig {
   /** Every tenant's limits unless the admin set others for it. */
   limits: TenantLimits;
   schemas: SchemaConfig;
+  /** The sandbox that runs endpoint transformations. */
+  transformations: { threads: number; timeMs: number; memoryMb: number };
   store: StoreConfig;
   /** OpenTelemetry trace export, from the standard OTEL_* variables; null: tracing off. */
   tracing: TracingConfig | null;
@@ -313,6 +315,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       quarantineMs: 60_000,
       maxHeapMb: 128,
     },
+    transformations: {
+      threads: int(env.HERALD_TRANSFORMATION_THREADS, 1, 'HERALD_TRANSFORMATION_THREADS'),
+      timeMs: int(env.HERALD_TRANSFORMATION_TIME_MS, 50, 'HERALD_TRANSFORMATION_TIME_MS'),
+      memoryMb: int(env.HERALD_TRANSFORMATION_MEMORY_MB, 16, 'HERALD_TRANSFORMATION_MEMORY_MB'),
+    },
     store: {
       connectTimeoutMs: int(env.HERALD_DB_CONNECT_TIMEOUT_MS, 5000, 'HERALD_DB_CONNECT_TIMEOUT_MS'),
       statementTimeoutMs: int(env.HERALD_DB_STATEMENT_TIMEOUT_MS, 15_000, 'HERALD_DB_STATEMENT_TIMEOUT_MS'),
@@ -335,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     security: { ...base.security, ...overrides.security },
     limits: { ...base.limits, ...overrides.limits },
     schemas: { ...base.schemas, ...overrides.schemas },
+    transformations: { ...base.transformations, ...overrides.transformations },
     store: { ...base.store, ...overrides.store },
   };
 }

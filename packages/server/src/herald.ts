@@ -31,6 +31,7 @@ import { makeRecordSigner } from './records/signer.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { openThreadedSqliteStore } from './store/threaded/index.js';
 import { makeSchemaSandbox } from './tenant-schemas/sandbox.js';
+import { makeTransformationSandbox } from './transformations/sandbox.js';
 import { withDeadline } from './store/failures.js';
 import { timedStore } from './store/timed.js';
 import { makeTracing, type Tracing } from './tracing.js';
@@ -84,6 +85,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
   const counters = makeWindowCounters(store, logger);
   const limits = makeTenantLimits(requestStore, config.limits);
   const schemas = makeSchemaSandbox(config.schemas);
+  const transformations = makeTransformationSandbox(config.transformations);
 
   const policy = makeNetworkPolicy(config.allowNetworks);
   const downloads = makeDownloadLinks(masterKey, config.records.urlTtlMs, () => config.security.recordsUrl ?? publicUrl());
@@ -102,6 +104,8 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     encrypterFor,
     userAgent: config.delivery.userAgent,
     box,
+    transformations,
+    policy,
   });
   // Built first: publishers, replays and the lease reaper wake the local dispatcher through it.
   const signal = makeWorkSignal();
@@ -121,6 +125,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
     logger,
     adminToken,
     schemas,
+    transformations,
     limits,
     counters,
     wakeDelivery: signal.wake,
@@ -189,6 +194,7 @@ export async function createHerald(config: HeraldConfig, options: HeraldOptions 
       await metricsServer?.close();
       await dispatcher?.stop();
       await schemas.close();
+      await transformations.close();
       await counters.close();
       await sender.close();
       await store.close();

@@ -1,7 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { QueueStats } from './store/types.js';
 
-export type AttemptVerdict = 'succeeded' | 'retrying' | 'exhausted';
+/** `cancelled`: the endpoint's transformation chose not to send. */
+export type AttemptVerdict = 'succeeded' | 'retrying' | 'exhausted' | 'cancelled';
 
 /** One registry per Herald instance (no prom-client globals), so tests can run several. */
 export interface Metrics {
@@ -94,7 +95,7 @@ export function makeMetrics(queueStats: () => Promise<QueueStats>, options: Part
     for (const [app, seen] of perApp.lastSeen) {
       if (seen >= cutoff) continue;
       perApp.lastSeen.delete(app);
-      for (const outcome of ['succeeded', 'retrying', 'exhausted']) perApp.attempts.remove({ app_id: app, outcome });
+      for (const outcome of ['succeeded', 'retrying', 'exhausted', 'cancelled']) perApp.attempts.remove({ app_id: app, outcome });
       perApp.duration.remove({ app_id: app });
     }
   }

@@ -135,13 +135,15 @@ describe('portal scope: the table, row by row', () => {
       ? undefined
       : route.endsWith('/send-example')
         ? { type: 'scope.test' }
-        : route.endsWith('/recover')
-          ? { since: new Date(Date.now() - 60_000).toISOString() }
-          : route.endsWith('/endpoint')
-            ? { url: 'http://127.0.0.1:9/portal' }
-            : route.endsWith('/:endpoint') && method === 'PATCH'
-              ? { description: 'from the portal' }
-              : {};
+        : route.endsWith('/transformation/apply')
+          ? { type: 'scope.test', payload: {}, code: 'function handler(w) { return w; }' }
+          : route.endsWith('/recover')
+            ? { since: new Date(Date.now() - 60_000).toISOString() }
+            : route.endsWith('/endpoint')
+              ? { url: 'http://127.0.0.1:9/portal' }
+              : route.endsWith('/:endpoint') && method === 'PATCH'
+                ? { description: 'from the portal' }
+                : {};
   /** A row's request; the live stream stays open, so it is asked over HTTP and only its status read. */
   const callRow = async (method: string, route: string, app: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> => {
     if (route.endsWith('/stream')) {

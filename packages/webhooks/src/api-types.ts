@@ -307,6 +307,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/app/{app}/endpoint/{endpoint}/transformation/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a transformation on a sample payload with this endpoint's URL and headers; nothing is sent
+         * @description Runs a transformation (the code given, else the endpoint's saved one) on a sample payload with the endpoint's URL and headers, in the same sandbox and under the same limits as deliveries, and returns the webhook it would send, that it cancels, or why it fails. Nothing is sent or stored.
+         */
+        post: operations["applyEndpointTransformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/app/{app}/endpoint/{endpoint}/verify": {
         parameters: {
             query?: never;
@@ -1031,6 +1051,30 @@ export interface components {
             application: components["schemas"]["Application"];
             event_types_created: string[];
         };
+        ApplyEndpointTransformationRequest: {
+            /** @description The code to try; default the endpoint's saved transformation */
+            code?: string;
+            /** @description A sample payload */
+            payload: unknown;
+            /** @description The event type the sample stands for */
+            type: string;
+        };
+        ApplyEndpointTransformationResponse: {
+            /** @description The handler set cancel: true: nothing would be sent and the delivery would end */
+            cancelled: boolean;
+            duration_ms: number;
+            /** @description Why nothing would be sent: what the code threw, its time or memory limit, or what it returned that is refused */
+            error: string | null;
+            ok: boolean;
+            webhook: {
+                /** @description Custom headers, credentials masked */
+                headers: {
+                    [key: string]: string;
+                };
+                payload: unknown;
+                url: string;
+            } | null;
+        };
         Attempt: {
             attempt_number: number;
             /** Format: date-time */
@@ -1038,7 +1082,7 @@ export interface components {
             delivery_id: string;
             duration_ms: number;
             endpoint_id: string;
-            /** @description Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration, auth (the OAuth2 token endpoint refused or failed); null when it succeeded */
+            /** @description Why the attempt failed: timeout, connection_refused, dns, tls, connection, http_status, blocked (the SSRF guard), smtp, configuration, auth (the OAuth2 token endpoint refused or failed), transformation (the transformation failed or cancelled the delivery); null when it succeeded */
             error_class: string | null;
             error_message: string | null;
             id: string;
@@ -1284,6 +1328,7 @@ export interface components {
             tls: components["schemas"]["EndpointTls"] | null;
             /** @description Deliveries carry a W3C traceparent header (when Herald exports traces) */
             trace_propagation: boolean;
+            transformation: string | null;
             uid: string | null;
             /** Format: date-time */
             updated_at: string;
@@ -1361,6 +1406,8 @@ export interface components {
             tls?: components["schemas"]["EndpointTlsIn"] | null;
             /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
             trace_propagation?: boolean;
+            /** @description JavaScript defining function handler(webhook), run in a sandbox before each attempt (README "Transformations"); null for none */
+            transformation?: string | null;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
             uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
@@ -1406,6 +1453,8 @@ export interface components {
             tls?: components["schemas"]["EndpointTlsIn"] | null;
             /** @description Send a W3C traceparent header with each delivery, continuing Herald's trace of the attempt (when Herald exports traces); default false */
             trace_propagation?: boolean;
+            /** @description JavaScript defining function handler(webhook), run in a sandbox before each attempt (README "Transformations"); null for none */
+            transformation?: string | null;
             /** @description Your own id for this endpoint, unique in its application; paths take it in place of the ep_ id */
             uid?: string | null;
             /** @description https:// (http:// is accepted in the test environment) */
@@ -3487,6 +3536,17 @@ export interface operations {
                      *           "max_in_flight": 10,
                      *           "rate_limit_per_second": null,
                      *           "headers": {},
+                     *           "auth": {
+                     *             "type": "oauth2_client_credentials",
+                     *             "token_url": "https://auth.acme.example.com/oauth/token",
+                     *             "client_id": "herald",
+                     *             "client_secret": "********",
+                     *             "scope": "webhooks",
+                     *             "audience": null,
+                     *             "client_auth": "basic"
+                     *           },
+                     *           "tls": null,
+                     *           "transformation": null,
                      *           "metadata": {},
                      *           "signature_scheme": null,
                      *           "scheme_options": null,
@@ -3686,6 +3746,17 @@ export interface operations {
                      *       "max_in_flight": 10,
                      *       "rate_limit_per_second": null,
                      *       "headers": {},
+                     *       "auth": {
+                     *         "type": "oauth2_client_credentials",
+                     *         "token_url": "https://auth.acme.example.com/oauth/token",
+                     *         "client_id": "herald",
+                     *         "client_secret": "********",
+                     *         "scope": "webhooks",
+                     *         "audience": null,
+                     *         "client_auth": "basic"
+                     *       },
+                     *       "tls": null,
+                     *       "transformation": null,
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -3999,6 +4070,17 @@ export interface operations {
                      *       "max_in_flight": 10,
                      *       "rate_limit_per_second": null,
                      *       "headers": {},
+                     *       "auth": {
+                     *         "type": "oauth2_client_credentials",
+                     *         "token_url": "https://auth.acme.example.com/oauth/token",
+                     *         "client_id": "herald",
+                     *         "client_secret": "********",
+                     *         "scope": "webhooks",
+                     *         "audience": null,
+                     *         "client_auth": "basic"
+                     *       },
+                     *       "tls": null,
+                     *       "transformation": null,
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -4301,6 +4383,17 @@ export interface operations {
                      *       "max_in_flight": 10,
                      *       "rate_limit_per_second": null,
                      *       "headers": {},
+                     *       "auth": {
+                     *         "type": "oauth2_client_credentials",
+                     *         "token_url": "https://auth.acme.example.com/oauth/token",
+                     *         "client_id": "herald",
+                     *         "client_secret": "********",
+                     *         "scope": "webhooks",
+                     *         "audience": null,
+                     *         "client_auth": "basic"
+                     *       },
+                     *       "tls": null,
+                     *       "transformation": null,
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -4790,6 +4883,17 @@ export interface operations {
                      *         "max_in_flight": 10,
                      *         "rate_limit_per_second": null,
                      *         "headers": {},
+                     *         "auth": {
+                     *           "type": "oauth2_client_credentials",
+                     *           "token_url": "https://auth.acme.example.com/oauth/token",
+                     *           "client_id": "herald",
+                     *           "client_secret": "********",
+                     *           "scope": "webhooks",
+                     *           "audience": null,
+                     *           "client_auth": "basic"
+                     *         },
+                     *         "tls": null,
+                     *         "transformation": null,
                      *         "metadata": {},
                      *         "signature_scheme": null,
                      *         "scheme_options": null,
@@ -5057,6 +5161,157 @@ export interface operations {
             };
         };
     };
+    applyEndpointTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "order.created",
+                 *       "payload": {
+                 *         "order_id": "ord_1234",
+                 *         "total": 4200
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplyEndpointTransformationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": false,
+                     *       "cancelled": false,
+                     *       "webhook": {
+                     *         "payload": {
+                     *           "order_id": "ord_1234",
+                     *           "total": 4200
+                     *         },
+                     *         "url": "https://acme.example.com/webhooks/herald",
+                     *         "headers": {}
+                     *       },
+                     *       "error": "example",
+                     *       "duration_ms": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyEndpointTransformationResponse"];
+                };
+            };
+            /** @description Bad request: the body is not valid JSON, or is missing where one is needed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (e.g. a read-only portal link, or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this environment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a name already taken, an idempotency key in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: expired or revoked */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`errors` names each field): a value of the wrong type or out of bounds, a payload that does not match its event type’s schema, a URL the SSRF guard blocks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited or over a quota; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     verifyEndpoint: {
         parameters: {
             query?: never;
@@ -5111,6 +5366,17 @@ export interface operations {
                      *         "max_in_flight": 10,
                      *         "rate_limit_per_second": null,
                      *         "headers": {},
+                     *         "auth": {
+                     *           "type": "oauth2_client_credentials",
+                     *           "token_url": "https://auth.acme.example.com/oauth/token",
+                     *           "client_id": "herald",
+                     *           "client_secret": "********",
+                     *           "scope": "webhooks",
+                     *           "audience": null,
+                     *           "client_auth": "basic"
+                     *         },
+                     *         "tls": null,
+                     *         "transformation": null,
                      *         "metadata": {},
                      *         "signature_scheme": null,
                      *         "scheme_options": null,

@@ -170,6 +170,9 @@ export class HeraldClient {
     this.request<RotatedSecret>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/secret/rotate`, graceSeconds === undefined ? {} : { grace_seconds: graceSeconds });
   verifyEndpoint = (app: string, id: string) => this.request<Answer<'verifyEndpoint'>>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/verify`);
   sendExample = (app: string, id: string, type: string) => this.request<SendResult>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/send-example`, { type });
+  /** Runs a transformation (the given code, else the saved one) on a sample, as a delivery would; nothing is sent. */
+  tryTransformation = (app: string, id: string, input: Body<'applyEndpointTransformation'>) =>
+    this.request<Answer<'applyEndpointTransformation'>>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/transformation/apply`, input);
   recoverSince = (app: string, id: string, since: string) => this.request<Answer<'recoverEndpoint', 202>>('POST', `/app/${seg(app)}/endpoint/${seg(id)}/recover`, { since });
   /** The polling fallback: what the endpoint should have received, oldest first, resumable with `after`. */
   listEndpointEvents = (app: string, id: string, filter: Query<'listEndpointEvents'> = {}) =>

@@ -3,6 +3,7 @@ import type { Endpoint, EndpointHealth, EndpointInput, RotatedSecret, SendResult
 import { api, when } from '../api';
 import { CopyButton, DeleteButton, ErrorNote, Id, StatusBadge, useAction, useLiveReload, useLoad, useThrottled } from '../ui';
 import type { PortalView } from './AppView';
+import { TransformationEditor } from './Transformation';
 
 type Scheme = NonNullable<EndpointInput['signature_scheme']>;
 type EnvelopeName = Extract<NonNullable<EndpointInput['envelope']>, string>;
@@ -175,10 +176,12 @@ function SecretOnce({ shown, onDone }: { shown: ShownSecret; onDone: () => void 
   );
 }
 
-function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSecret }: {
+function EndpointRow({ app, endpoint, types, samples, health, internals, onChanged, onSecret }: {
   app: string;
   endpoint: Endpoint;
   types: string[];
+  /** Event types with examples, as samples for trying a transformation. */
+  samples: { name: string; example: unknown }[];
   health: EndpointHealth | undefined;
   /** Signature scheme, envelope and such: hidden from portal customers unless the tenant shows them. */
   internals: boolean;
@@ -190,6 +193,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
   const [result, setResult] = useState<SendResult | null>(null);
   const [since, setSince] = useState('');
   const [editing, setEditing] = useState(false);
+  const [transforming, setTransforming] = useState(false);
   const [edit, setEdit] = useState({
     url: endpoint.url,
     description: endpoint.description,
@@ -255,6 +259,11 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
           Edit
         </button>
         {endpoint.kind === 'webhook' && (
+          <button type="button" aria-expanded={transforming} onClick={() => setTransforming(!transforming)}>
+            {endpoint.transformation ? 'Transformation (on)' : 'Transformation'}
+          </button>
+        )}
+        {endpoint.kind === 'webhook' && (
           <button
             type="button"
             disabled={action.busy}
@@ -307,6 +316,7 @@ function EndpointRow({ app, endpoint, types, health, internals, onChanged, onSec
           {verified}
         </p>
       )}
+      {transforming && <TransformationEditor app={app} endpoint={endpoint} types={samples} onChanged={onChanged} />}
       {editing && (
         <form
           className="grid-form"
@@ -417,7 +427,8 @@ export function Endpoints({ app, portal }: { app: string; portal: PortalView }) 
   const [form, setForm] = useState(blank);
   const [secretOf, setSecretOf] = useState<ShownSecret | null>(null);
   const create = useAction();
-  const typeNames = types.data?.data.filter((t) => t.example !== null && t.example !== undefined).map((t) => t.name) ?? [];
+  const samples = types.data?.data.filter((t) => t.example !== null && t.example !== undefined).map((t) => ({ name: t.name, example: t.example })) ?? [];
+  const typeNames = samples.map((t) => t.name);
   return (
     <section>
       <h3>Endpoints</h3>
@@ -522,6 +533,7 @@ export function Endpoints({ app, portal }: { app: string; portal: PortalView }) 
             app={app}
             endpoint={e}
             types={typeNames}
+            samples={samples}
             health={health.data?.data.find((h) => h.endpoint_id === e.id)}
             internals={internals}
             onChanged={endpoints.reload}

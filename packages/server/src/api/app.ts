@@ -22,6 +22,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
 import { endpointHealthRoutes } from './routes/endpoint-health.js';
+import { transformationRoutes } from './routes/transformations.js';
 import { streamRoutes } from './routes/stream.js';
 import { eventRoutes } from './routes/events.js';
 import { eventTypeRoutes } from './routes/event-types.js';
@@ -183,7 +184,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     async (tenant) => {
       tenant.addHook('onRequest', auth.requireApiKey);
       await installRateLimits(tenant, counters, limits);
-      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, endpointHealthRoutes, streamRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes, recordRoutes]) routes(tenant as Api, options);
+      for (const routes of [applicationRoutes, eventTypeRoutes, endpointRoutes, endpointHealthRoutes, transformationRoutes, streamRoutes, messageRoutes, deliveryRoutes, testSendRoutes, settingsRoutes, webhookKeyRoutes, eventRoutes, recordRoutes]) routes(tenant as Api, options);
       portalLinkRoutes(tenant as Api, options, sessions);
     },
     { prefix: '/api/v1' },

@@ -16,6 +16,7 @@ import { HttpProblem, notFound } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { ApplicationRow, EndpointRow, EventTypeRow, MessageRow, Scope, Store } from '../store/types.js';
 import type { SchemaSandbox } from '../tenant-schemas/sandbox.js';
+import type { TransformationSandbox } from '../transformations/sandbox.js';
 import type { TenantLimitsSource } from '../limits/tenant-limits.js';
 import type { Tracing } from '../tracing.js';
 import type { WindowCounters } from '../limits/counters.js';
@@ -30,6 +31,7 @@ export interface ApiContext {
   metrics: Metrics;
   /** Runs tenants' event-type JSON Schemas off this thread, with a time budget. */
   schemas: SchemaSandbox;
+  transformations: TransformationSandbox;
   /** The limits and quotas in force for a tenant. */
   limits: TenantLimitsSource;
   /** Rate-limit and failed-credential windows (shared across processes on PostgreSQL). */

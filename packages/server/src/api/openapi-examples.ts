@@ -46,6 +46,7 @@ const endpoint = {
   headers: {},
   auth: { type: 'oauth2_client_credentials', token_url: 'https://auth.acme.example.com/oauth/token', client_id: 'herald', client_secret: '********', scope: 'webhooks', audience: null, client_auth: 'basic' },
   tls: null,
+  transformation: null,
   metadata: {},
   signature_scheme: null,
   scheme_options: null,

@@ -127,6 +127,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     id: 'sendEndpointExample',
     description: "Sends an event type's example to this endpoint now, signed and shaped like a real delivery, and reports status, latency and a body excerpt. Nothing is stored in the log.",
   },
+  'POST /api/v1/app/{app}/endpoint/{endpoint}/transformation/apply': {
+    id: 'applyEndpointTransformation',
+    description:
+      "Runs a transformation (the code given, else the endpoint's saved one) on a sample payload with the endpoint's URL and headers, in the same sandbox and under the same limits as deliveries, and returns the webhook it would send, that it cancels, or why it fails. Nothing is sent or stored.",
+  },
   'POST /api/v1/app/{app}/endpoint/{endpoint}/recover': {
     id: 'recoverEndpoint',
     description: 'Requeues every failed delivery of this endpoint created since a time, each with a fresh retry budget, e.g. after the receiver was down.',

@@ -17,6 +17,7 @@ export const PORTAL_SCOPE: readonly { method: 'GET' | 'POST' | 'PATCH' | 'DELETE
   { method: 'POST', route: '/api/v1/app/:app/endpoint/:endpoint/verify', access: 'write' },
   { method: 'POST', route: '/api/v1/app/:app/endpoint/:endpoint/send-example', access: 'write' },
   { method: 'POST', route: '/api/v1/app/:app/endpoint/:endpoint/recover', access: 'write' },
+  { method: 'POST', route: '/api/v1/app/:app/endpoint/:endpoint/transformation/apply', access: 'write' },
   { method: 'GET', route: '/api/v1/app/:app/endpoint/:endpoint/events', access: 'read' },
   { method: 'GET', route: '/api/v1/app/:app/msg', access: 'read' },
   { method: 'GET', route: '/api/v1/app/:app/msg/:msg', access: 'read' },

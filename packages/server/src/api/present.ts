@@ -76,6 +76,7 @@ export const present = {
     headers: maskStoredHeaders(e.headers),
     auth: maskAuth(e.auth),
     tls: maskTls(e.tls),
+    transformation: e.transformation,
     metadata: e.metadata,
     signature_scheme: e.signature_scheme,
     scheme_options: e.scheme_options,

@@ -39,5 +39,5 @@ export function logAttempt(logger: Logger, d: AttemptOf, attempt: LoggedAttempt)
     next_attempt_at: attempt.next_attempt_at === null ? null : new Date(attempt.next_attempt_at).toISOString(),
   };
   if (ok) logger.debug(line, 'attempt succeeded');
-  else logger.info(line, attempt.outcome === 'retrying' ? 'attempt failed; will retry' : 'attempt failed; no retries left');
+  else logger.info(line, attempt.outcome === 'retrying' ? 'attempt failed; will retry' : attempt.outcome === 'cancelled' ? 'delivery cancelled by its transformation' : 'attempt failed; no retries left');
 }

@@ -155,7 +155,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const now = Date.now();
     const retryAfterSeconds = parseRetryAfter(result.headers?.['retry-after'], now);
-    const next = decideNext({
+    const decided = decideNext({
       scheduleIndex: d.schedule_index,
       schedule: ep.retry_schedule ?? config.retrySchedule ?? DEFAULT_RETRY_SCHEDULE,
       ok: result.ok,
@@ -166,12 +166,13 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       maxRetryAfterSeconds: config.maxRetryAfterSeconds,
       permanent: result.permanent,
     });
+    const next = result.cancelled ? { ...decided, status: 'discarded' as const, next_attempt_at: null } : decided;
     const throttle = throttleFor(d.endpoint_id, result, retryAfterSeconds, now);
     if (throttle) {
       metrics.endpointThrottles.inc({ reason: throttle.reason });
       logger.info({ endpoint_id: d.endpoint_id, reason: throttle.reason, until: new Date(throttle.until).toISOString() }, 'endpoint paused by back-pressure');
     }
-    const outcome = result.ok ? 'succeeded' : next.status === 'pending' ? 'retrying' : 'exhausted';
+    const outcome = result.ok ? 'succeeded' : result.cancelled ? 'cancelled' : next.status === 'pending' ? 'retrying' : 'exhausted';
     metrics.attempted(d.app_id, outcome, result.durationMs / 1000);
     const attemptNumber = d.attempt_count + 1;
     const attemptId = newId('atmpt', startedAt);
@@ -198,7 +199,7 @@ export function makeDispatcher(deps: DispatcherDeps): Dispatcher {
       },
     }));
     trace.end(logged);
-    if (!result.ok && (next.status === 'failed' || attemptNumber === config.failingAttemptNumber)) {
+    if (!result.ok && !result.cancelled && (next.status === 'failed' || attemptNumber === config.failingAttemptNumber)) {
       void emit({ tenant_id: d.tenant_id, environment: d.environment }, d.app_id, next.status === 'failed' ? 'message.attempt.exhausted' : 'message.attempt.failing', {
         app_id: d.app_id,
         endpoint_id: d.endpoint_id,

@@ -29,6 +29,8 @@ export interface SendResult {
    * this delivery now; `disable` also disables the endpoint (the destination is gone).
    */
   permanent?: 'end' | 'disable';
+  /** Nothing was sent on purpose (a transformation cancelled the delivery): it ends as discarded. */
+  cancelled?: boolean;
 }
 
 export interface Sender {

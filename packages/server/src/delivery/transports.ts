@@ -5,6 +5,10 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
 import type { Deadline } from './deadline.js';
+import type { TransformationSandbox } from '../transformations/sandbox.js';
+import { checkEndpointUrl } from './endpoint-url.js';
+import type { NetworkPolicy } from './network-policy.js';
+import { applyTransformation, TransformationError } from './transformation.js';
 import { EndpointAuthError, type EndpointClient } from './endpoint-auth.js';
 import { DeliveryConfigError, type EncrypterFor } from './encryption.js';
 import { maskSentHeaders, openHeaders, overlayHeaders } from './header-policy.js';
@@ -21,7 +25,16 @@ export interface TransportResult {
  * A delivery that cannot be built as configured is a failed attempt of class `configuration`.
  * The request it reports (for the attempt log and one-off sends) has credential headers masked.
  */
-export function makeTransports(deps: { sender: Sender; client: EndpointClient; sendEmail: SendEmail; encrypterFor: EncrypterFor; userAgent: string; box: SecretBox }) {
+export function makeTransports(deps: {
+  sender: Sender;
+  client: EndpointClient;
+  sendEmail: SendEmail;
+  encrypterFor: EncrypterFor;
+  userAgent: string;
+  box: SecretBox;
+  transformations: TransformationSandbox;
+  policy: NetworkPolicy;
+}) {
   /** `deadline`: the attempt's overall deadline (the dispatcher's); every transport stops when it fires. */
   /** `trace`: the attempt's spans (the dispatcher's); one-off sends are not traced. */
   return async function deliverOnce(event: OutgoingEvent, ep: EndpointRuntime, keys: SigningKey[], now: number, deadline?: Deadline, trace: AttemptTrace = UNTRACED_ATTEMPT): Promise<TransportResult> {
@@ -42,14 +55,27 @@ export function makeTransports(deps: { sender: Sender; client: EndpointClient; s
           return { request, result };
         }
         default: {
-          const custom = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
+          let custom = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
+          let target = ep;
+          if (ep.transformation) {
+            const input = { eventType: event.type, payload: JSON.parse(event.payload) as unknown, url: ep.url, headers: maskSentHeaders(custom) };
+            const checkUrl = (url: string) => checkEndpointUrl(url, ep.environment, deps.policy, 'url')?.message ?? null;
+            const t = await applyTransformation(deps.transformations, ep.transformation, input, custom, checkUrl);
+            if (t.cancel) {
+              const cancelled = { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: Math.round(t.duration_ms), errorClass: 'transformation' as const, errorMessage: "Cancelled by the endpoint's transformation", permanent: 'end' as const, cancelled: true };
+              return { request: { url: ep.url, headers: {}, body: '' }, result: cancelled };
+            }
+            event = { ...event, payload: t.payload };
+            custom = t.headers;
+            target = { ...ep, url: t.url };
+          }
           let sent: ((r: Pick<SendResult, 'status' | 'errorClass'>) => void) | undefined;
           const { request, result } = await deps.client.send(
-            ep,
+            target,
             (auth) => {
               // Built again for a second try (a refreshed OAuth2 token): a fresh timestamp and signature.
               sent?.({ status: 401, errorClass: 'http_status' });
-              const built = trace.build(() => buildRequest(event, { ...ep, headers: overlayHeaders(custom, auth) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
+              const built = trace.build(() => buildRequest(event, { ...target, headers: overlayHeaders(custom, auth) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
               sent = trace.send(built.headers, { url: built.url, propagate: ep.trace_propagation });
               return built;
             },
@@ -60,10 +86,11 @@ export function makeTransports(deps: { sender: Sender; client: EndpointClient; s
         }
       }
     } catch (err) {
-      if (!(err instanceof DeliveryConfigError || err instanceof EndpointAuthError)) throw err;
+      if (!(err instanceof DeliveryConfigError || err instanceof EndpointAuthError || err instanceof TransformationError)) throw err;
+      const errorClass = err instanceof EndpointAuthError ? 'auth' : err instanceof TransformationError ? 'transformation' : 'configuration';
       return {
         request: { url: ep.url, headers: {}, body: '' },
-        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass: err instanceof EndpointAuthError ? 'auth' : 'configuration', errorMessage: err.message },
+        result: { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: 0, errorClass, errorMessage: err.message },
       };
     }
   };

@@ -83,6 +83,8 @@ export interface EndpointRuntime {
   auth: StoredAuth | null;
   /** Client certificate and receiver CA (key sealed). */
   tls: StoredTls | null;
+  /** Run before each attempt (delivery/transformation.ts). */
+  transformation: string | null;
   scheme: string;
   /** The application's options overlaid with the endpoint's. */
   scheme_options: SchemeOptions;
@@ -140,7 +142,8 @@ export interface AttemptOutcome {
   owner: string;
   /** attempt_number is assigned by the store (one more than the attempts already recorded), so it is unique per delivery. */
   attempt: Omit<AttemptRow, 'app_id' | 'delivery_id' | 'message_id' | 'endpoint_id' | 'event_type' | 'attempt_number'>;
-  next: { status: 'pending' | 'succeeded' | 'failed'; next_attempt_at: number | null; schedule_index: number };
+  /** `discarded`: ended without reaching the receiver (a transformation cancelled it). */
+  next: { status: 'pending' | 'succeeded' | 'failed' | 'discarded'; next_attempt_at: number | null; schedule_index: number };
   disable_endpoint: string | null;
   /** The receiver asked for a pause: the endpoint is not claimed for before `throttle.until`. */
   throttle?: EndpointThrottle | null;

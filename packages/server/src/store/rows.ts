@@ -168,6 +168,8 @@ export interface EndpointRow {
   auth: StoredAuth | null;
   /** Client certificate (key sealed) and the CA the receiver must chain to; null: neither. */
   tls: StoredTls | null;
+  /** JavaScript run before each attempt (delivery/transformation.ts); null: none. */
+  transformation: string | null;
   metadata: Record<string, string>;
   /** Null: the application's default. */
   signature_scheme: string | null;
@@ -203,7 +205,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'auth' | 'tls' | 'metadata'
+    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'auth' | 'tls' | 'transformation' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config' | 'trace_propagation'
   >
 > & { status?: EndpointStatus };

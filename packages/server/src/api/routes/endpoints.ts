@@ -1,10 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { generateEndpointKeys, openKeys, sealKeys } from '../../crypto/endpoint-keys.js';
-import { maskSecret, type Environment } from '../../crypto/tokens.js';
+import { maskSecret } from '../../crypto/tokens.js';
 import { checkDeliveryHeaders, sealHeaders } from '../../delivery/header-policy.js';
 import { oneOffResult } from '../../delivery/one-off.js';
 import { checkAuth, checkTls, sealAuth, sealTls } from '../../delivery/endpoint-auth.js';
+import { checkEndpointUrl } from '../../delivery/endpoint-url.js';
+import { checkTransformation } from '../../delivery/transformation.js';
 import { checkPayloadFilter } from '../../delivery/payload-filter.js';
 import type { NetworkPolicy } from '../../delivery/network-policy.js';
 import { badRequest, conflict, notFound, orConflict, quotaExceeded, unprocessable, type FieldError } from '../../errors.js';
@@ -26,31 +28,10 @@ const OneOffResponse = Type.Object({
   error_message: Type.Union([Type.String(), Type.Null()]),
   request: Type.Object({ url: Type.String(), headers: Type.Record(Type.String(), Type.String()), body: Type.String() }),
 });
-export { OneOffResponse };
+export { OneOffResponse, checkEndpointUrl };
 
 const DEFAULT_GRACE_SECONDS = 24 * 3600;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;
-
-export function checkEndpointUrl(raw: string, environment: Environment, policy: NetworkPolicy, field = 'body.url'): FieldError | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { field, message: 'is not an absolute URL' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { field, message: 'must use https:// (or http:// in the test environment)' };
-  if (url.protocol === 'http:' && environment === 'live') return { field, message: 'must use https:// in the live environment' };
-  if (!url.hostname) return { field, message: 'must have a host' };
-  // Credentials in the URL are stored and listed in clear, and end up in logs: send them as a header (sealed) instead.
-  if (url.username || url.password) return { field, message: 'must not carry credentials (user:password@); set an Authorization header instead, which is stored sealed' };
-  if (url.hash) return { field, message: 'must not have a #fragment' };
-  try {
-    policy.checkLiteral(url.hostname);
-  } catch {
-    return { field, message: 'points at a private, loopback, link-local or reserved address' };
-  }
-  return null;
-}
 
 /** The standard scheme keys HMAC with the base64 after whsec_, so its secrets must be in that form. */
 function checkSecretForScheme(secret: string, scheme: string, field: string): FieldError | null {
@@ -106,7 +87,7 @@ function throwIfAny(errors: (FieldError | null)[]): void {
 const DELIVERY_INTERNALS = ['kind', 'email', 'signature_scheme', 'scheme_options', 'envelope', 'encrypt_data', 'trace_propagation'] as const;
 
 /** Endpoints: where an application's messages are delivered, and how. */
-export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit, limits }: ApiContext): void {
+export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, wakeDelivery, logger, deliverOnce, emit, limits, transformations }: ApiContext): void {
   const tags = ['endpoints'];
   const challengeInBackground = (scope: Scope, appId: string, endpointId: string) => {
     // The endpoint exists whatever the receiver says; the outcome is stored on it.
@@ -152,6 +133,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         ...checkPayloadFilter(body.payload_filter),
         ...checkAuth(body.auth, null, (url, field) => checkEndpointUrl(url, req.scope.environment, policy, field)),
         ...checkTls(body.tls, null, box),
+        ...(await checkTransformation(transformations, body.transformation)),
         checkAuthHeader(body.auth, body.headers),
         body.secret ? checkSecretForScheme(body.secret, effectiveScheme(application, body), 'body.secret') : null,
       ]);
@@ -182,6 +164,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           headers: sealHeaders(box, body.headers ?? {}),
           auth: sealAuth(box, body.auth ?? null, null),
           tls: sealTls(box, body.tls ?? null, null),
+          transformation: body.transformation ?? null,
           metadata: body.metadata ?? {},
           signature_scheme: body.signature_scheme ?? null,
           scheme_options: body.scheme_options ?? null,
@@ -243,6 +226,7 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
         ...checkPayloadFilter(req.body.payload_filter),
         ...checkAuth(req.body.auth, current.auth, (url, field) => checkEndpointUrl(url, req.scope.environment, policy, field)),
         ...checkTls(req.body.tls, current.tls, box),
+        ...(await checkTransformation(transformations, req.body.transformation)),
         checkAuthHeader(req.body.auth !== undefined ? req.body.auth : current.auth, req.body.headers !== undefined ? req.body.headers : current.headers),
       ]);
       const { disabled, timeout_seconds, email, rate_limit_per_second, headers, auth, tls, ...rest } = req.body;

@@ -80,6 +80,8 @@ export async function recordOutcomes(sql: Sql, outcomes: AttemptOutcome[], now: 
 
 /** The endpoints' health after these attempts (decisions/endpoint-health.ts), written where it changed. */
 async function recordHealth(q: Sql, live: AttemptOutcome[], now: number, options: RecordOptions): Promise<EndpointEffect[]> {
+  // A delivery a transformation cancelled never reached the receiver: it says nothing of its health.
+  live = live.filter((o) => o.next.status !== 'discarded');
   if (!live.length) return [];
   const ids = [...new Set(live.map((o) => o.delivery.endpoint_id))];
   const rows = await q.all<HealthState & { id: string }>(`SELECT id, failing_since, status FROM endpoints WHERE id ${q.dialect.inList()}`, [q.dialect.list(ids)]);

@@ -10,7 +10,7 @@ import { json } from '../sql/query.js';
  * One place resolves an endpoint against its application's defaults, for the claim, the publish
  * hand-off and one-off sends (challenges, examples) alike.
  */
-export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers, e.auth, e.tls, e.trace_propagation,
+export const RUNTIME_COLUMNS = `e.id, e.kind, e.channel_config, e.url, e.environment, e.timeout_ms, e.max_in_flight, e.headers, e.auth, e.tls, e.transformation, e.trace_propagation,
   e.retry_schedule, a.retry_schedule AS app_retry_schedule,
   COALESCE(e.signature_scheme, a.signature_scheme) AS scheme,
   a.scheme_options AS app_scheme_options, e.scheme_options,
@@ -40,6 +40,7 @@ export function runtimeFromRow(r: RuntimeRow, sealedSecrets: string[]): Endpoint
     headers: json.parse<StoredHeaders>(r.headers as string) ?? {},
     auth: json.parse<StoredAuth>(r.auth as string | null),
     tls: json.parse<StoredTls>(r.tls as string | null),
+    transformation: (r.transformation as string | null) ?? null,
     scheme: r.scheme as string,
     scheme_options: {
       ...json.parse<SchemeOptions>(r.app_scheme_options as string),
