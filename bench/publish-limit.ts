@@ -27,7 +27,7 @@ app.post(
     if (!/^Bearer hk_(test|live)_/.test(req.headers.authorization ?? '')) return reply.code(401).send({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'no key' });
     const now = Date.now();
     const payload = JSON.stringify(req.body.payload);
-    return reply.code(202).send({ id: newId('msg', now), event_id: req.body.id ?? null, type: req.body.type, payload: JSON.parse(payload) as unknown, record: null, channels: null, headers: {}, created_at: new Date(now).toISOString() });
+    return reply.code(202).send({ id: newId('msg', now), event_id: req.body.id ?? null, type: req.body.type, payload: JSON.parse(payload) as unknown, record: null, channels: null, headers: {}, ordering_key: null, created_at: new Date(now).toISOString() });
   },
 );
 const url = await app.listen({ host: '127.0.0.1', port: 0 });

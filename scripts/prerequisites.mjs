@@ -47,6 +47,7 @@ export async function missingPrerequisites() {
   }
   if (!pgServerBinaries()) missing.push(`PostgreSQL server binaries (initdb, pg_ctl) are not under ${PG_BIN_ROOT}/*/bin: \`apt-get install postgresql\``);
   if (!executable(CHROMIUM)) missing.push(`Chromium is not at ${CHROMIUM}: \`apt-get install chromium\`, or set HERALD_TEST_CHROMIUM`);
+  if (spawnSync('openssl', ['version'], { encoding: 'utf8' }).error) missing.push('openssl is not on PATH (the mTLS tests make their certificates with it): `apt-get install openssl`');
   const python = spawnSync('python3', ['-c', 'import venv, ensurepip'], { encoding: 'utf8' });
   if (python.error) missing.push('python3 is not on PATH: `apt-get install python3 python3-venv`');
   else if (python.status !== 0) missing.push('python3 cannot make virtual environments (no venv/ensurepip): `apt-get install python3-venv`');

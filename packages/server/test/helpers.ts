@@ -211,7 +211,7 @@ export async function seedStoreEndpoint(store: Store, scope: Scope, tag: string)
     scope,
     {
       id: endpointId, app_id: appId, uid: null, channels: null, kind: 'webhook', channel_config: null, url: 'http://127.0.0.1:9/', description: '', status: 'enabled', disabled_reason: null,
-      filter_types: null, payload_filter: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, auth: null, tls: null, transformation: null, metadata: {}, signature_scheme: null,
+      filter_types: null, payload_filter: null, timeout_ms: 5000, retry_schedule: null, max_in_flight: 100, rate_limit: null, headers: {}, auth: null, tls: null, transformation: null, ordering: 'unordered', ordering_failure: 'continue', metadata: {}, signature_scheme: null,
       scheme_options: null, envelope: null, encrypt_data: null, trace_propagation: false, enabled_at: now, verified_at: null, verification_error: null, created_at: now, updated_at: now,
     },
     { id: `sec_${tag}`, sealed: 'x', hint: 'x', public_key: 'x' },

@@ -1117,6 +1117,7 @@ export interface components {
                 id?: string;
                 /** @description This message's Idempotency-Key: within 24 h, the same key with the same message replays the first */
                 idempotency_key?: string;
+                ordering_key?: string | null;
                 /** @description Any JSON value; validated against the event type schema when it has one */
                 payload: unknown;
                 /** @description An uploaded record (POST /app/{app}/records); each delivery carries payload.record = {format, content_hash, download_url} */
@@ -1310,6 +1311,8 @@ export interface components {
             metadata: {
                 [key: string]: string;
             };
+            ordering: components["schemas"]["Ordering"];
+            ordering_failure: components["schemas"]["OrderingFailure"];
             payload_filter: components["schemas"]["PayloadFilter"] | null;
             /** @description whpk_ Ed25519 public key for standard-ed25519 receivers */
             public_key: string;
@@ -1391,6 +1394,8 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            ordering?: components["schemas"]["Ordering"];
+            ordering_failure?: components["schemas"]["OrderingFailure"];
             /** @description Only messages whose payload matches this filter (README "Payload filters"); null or absent for every message of its types */
             payload_filter?: components["schemas"]["PayloadFilter"] | null;
             /** @description Requests per second across all workers; null for none */
@@ -1440,6 +1445,8 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            ordering?: components["schemas"]["Ordering"];
+            ordering_failure?: components["schemas"]["OrderingFailure"];
             /** @description Only messages whose payload matches this filter (README "Payload filters"); null or absent for every message of its types */
             payload_filter?: components["schemas"]["PayloadFilter"] | null;
             /** @description Requests per second across all workers; null for none */
@@ -1688,6 +1695,7 @@ export interface components {
                 [key: string]: string;
             };
             id: string;
+            ordering_key: string | null;
             payload: unknown;
             /** @description The attached record; deliveries carry a pointer to it */
             record: {
@@ -1705,6 +1713,7 @@ export interface components {
             };
             /** @description Your own event id: publishing it again returns the original message */
             id?: string;
+            ordering_key?: string | null;
             /** @description Any JSON value; validated against the event type schema when it has one */
             payload: unknown;
             /** @description An uploaded record (POST /app/{app}/records); each delivery carries payload.record = {format, content_hash, download_url} */
@@ -1719,6 +1728,16 @@ export interface components {
             done: boolean;
             iterator: string | null;
         };
+        /**
+         * @description fifo: one delivery at a time per ordering_key, in publish order; a failing delivery holds its line through its retries (README "Ordered delivery"). Default unordered
+         * @enum {string}
+         */
+        Ordering: "unordered" | "fifo";
+        /**
+         * @description fifo: when a delivery fails for good, continue with the next of its line, or pause the line until it is retried or resent. Default continue
+         * @enum {string}
+         */
+        OrderingFailure: "continue" | "pause";
         /**
          * @description A JSON object shaped like the payload: a field name maps to a value (equality), a nested filter, or operators $eq $neq $gt $gte $lt $lte $in $nin $startsWith $exists; $and, $or and $not combine filters
          * @example {
@@ -3547,6 +3566,8 @@ export interface operations {
                      *           },
                      *           "tls": null,
                      *           "transformation": null,
+                     *           "ordering": "fifo",
+                     *           "ordering_failure": "continue",
                      *           "metadata": {},
                      *           "signature_scheme": null,
                      *           "scheme_options": null,
@@ -3757,6 +3778,8 @@ export interface operations {
                      *       },
                      *       "tls": null,
                      *       "transformation": null,
+                     *       "ordering": "fifo",
+                     *       "ordering_failure": "continue",
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -4081,6 +4104,8 @@ export interface operations {
                      *       },
                      *       "tls": null,
                      *       "transformation": null,
+                     *       "ordering": "fifo",
+                     *       "ordering_failure": "continue",
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -4394,6 +4419,8 @@ export interface operations {
                      *       },
                      *       "tls": null,
                      *       "transformation": null,
+                     *       "ordering": "fifo",
+                     *       "ordering_failure": "continue",
                      *       "metadata": {},
                      *       "signature_scheme": null,
                      *       "scheme_options": null,
@@ -4556,6 +4583,7 @@ export interface operations {
                      *             "record": null,
                      *             "channels": null,
                      *             "headers": {},
+                     *             "ordering_key": "ord_1234",
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "delivery": {
@@ -4894,6 +4922,8 @@ export interface operations {
                      *         },
                      *         "tls": null,
                      *         "transformation": null,
+                     *         "ordering": "fifo",
+                     *         "ordering_failure": "continue",
                      *         "metadata": {},
                      *         "signature_scheme": null,
                      *         "scheme_options": null,
@@ -5377,6 +5407,8 @@ export interface operations {
                      *         },
                      *         "tls": null,
                      *         "transformation": null,
+                     *         "ordering": "fifo",
+                     *         "ordering_failure": "continue",
                      *         "metadata": {},
                      *         "signature_scheme": null,
                      *         "scheme_options": null,
@@ -5549,6 +5581,7 @@ export interface operations {
                      *           "record": null,
                      *           "channels": null,
                      *           "headers": {},
+                     *           "ordering_key": "ord_1234",
                      *           "created_at": "2026-12-01T09:30:00.000Z"
                      *         }
                      *       ],
@@ -5681,7 +5714,8 @@ export interface operations {
                  *         "order_id": "ord_1234",
                  *         "total": 4200,
                  *         "currency": "EUR"
-                 *       }
+                 *       },
+                 *       "ordering_key": "ord_1234"
                  *     }
                  */
                 "application/json": components["schemas"]["MessageIn"];
@@ -5707,6 +5741,7 @@ export interface operations {
                      *       "record": null,
                      *       "channels": null,
                      *       "headers": {},
+                     *       "ordering_key": "ord_1234",
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -5845,6 +5880,7 @@ export interface operations {
                      *       "record": null,
                      *       "channels": null,
                      *       "headers": {},
+                     *       "ordering_key": "ord_1234",
                      *       "created_at": "2026-12-01T09:30:00.000Z"
                      *     }
                      */
@@ -6303,6 +6339,7 @@ export interface operations {
                      *             "record": null,
                      *             "channels": null,
                      *             "headers": {},
+                     *             "ordering_key": "ord_1234",
                      *             "created_at": "2026-12-01T09:30:00.000Z"
                      *           },
                      *           "replayed": false

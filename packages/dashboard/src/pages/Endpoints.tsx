@@ -204,6 +204,8 @@ function EndpointRow({ app, endpoint, types, samples, health, internals, onChang
     trace: endpoint.trace_propagation,
     headers: Object.entries(endpoint.headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
     payloadFilter: endpoint.payload_filter ? JSON.stringify(endpoint.payload_filter, null, 2) : '',
+    ordering: endpoint.ordering,
+    orderingFailure: endpoint.ordering_failure,
   });
   const [auth, setAuth] = useState(() => authFields(endpoint));
   const [verified, setVerified] = useState<string | null>(null);
@@ -217,7 +219,8 @@ function EndpointRow({ app, endpoint, types, samples, health, internals, onChang
       </div>
       <p className="muted">
         <Id id={endpoint.id} label="endpoint id" /> · {endpoint.description || 'No description'} · {endpoint.filter_types?.join(', ') ?? 'all event types'}
-        {endpoint.channels ? ` · channels ${endpoint.channels.join(', ')}` : ''} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : 'no rate limit'}
+        {endpoint.channels ? ` · channels ${endpoint.channels.join(', ')}` : ''}
+        {endpoint.ordering === 'fifo' ? ` · FIFO per ordering key (${endpoint.ordering_failure} on failure)` : ''} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : 'no rate limit'}
         {internals ? ` · scheme ${endpoint.signature_scheme ?? "application's"}` : ''} · secret <span className="mono">{endpoint.secret}</span> · created {when(endpoint.created_at)}
       </p>
       {endpoint.payload_filter && (
@@ -332,6 +335,8 @@ function EndpointRow({ app, endpoint, types, samples, health, internals, onChang
                 payload_filter: parseFilter(edit.payloadFilter),
                 auth: authOf(auth),
                 tls: tlsOf(auth),
+                ordering: edit.ordering,
+                ordering_failure: edit.orderingFailure,
                 ...(internals ? { signature_scheme: (edit.scheme as Scheme) || null, trace_propagation: edit.trace } : {}),
                 timeout_seconds: Number(edit.timeout),
                 rate_limit_per_second: edit.rate ? Number(edit.rate) : null,
@@ -380,6 +385,20 @@ function EndpointRow({ app, endpoint, types, samples, health, internals, onChang
           <input id={`edit-rate-${endpoint.id}`} type="number" min={1} max={100000} value={edit.rate} onChange={(e) => setEdit({ ...edit, rate: e.target.value })} placeholder="none" />
           <label htmlFor={`edit-headers-${endpoint.id}`}>Headers (Name: value per line)</label>
           <textarea id={`edit-headers-${endpoint.id}`} rows={3} value={edit.headers} onChange={(e) => setEdit({ ...edit, headers: e.target.value })} />
+          <label htmlFor={`edit-ordering-${endpoint.id}`}>Delivery order</label>
+          <select id={`edit-ordering-${endpoint.id}`} value={edit.ordering} onChange={(e) => setEdit({ ...edit, ordering: e.target.value as Endpoint['ordering'] })}>
+            <option value="unordered">unordered (fastest)</option>
+            <option value="fifo">FIFO: one at a time per ordering key, in publish order</option>
+          </select>
+          {edit.ordering === 'fifo' && (
+            <>
+              <label htmlFor={`edit-ordering-failure-${endpoint.id}`}>When a delivery fails for good</label>
+              <select id={`edit-ordering-failure-${endpoint.id}`} value={edit.orderingFailure} onChange={(e) => setEdit({ ...edit, orderingFailure: e.target.value as Endpoint['ordering_failure'] })}>
+                <option value="continue">continue with the next of its key</option>
+                <option value="pause">pause its key until it is retried or resent</option>
+              </select>
+            </>
+          )}
           <AuthEditor id={`edit-auth-${endpoint.id}`} value={auth} onChange={setAuth} />
           <label htmlFor={`edit-timeout-${endpoint.id}`}>Timeout (seconds)</label>
           <input id={`edit-timeout-${endpoint.id}`} type="number" min={1} max={30} value={edit.timeout} onChange={(e) => setEdit({ ...edit, timeout: e.target.value })} />

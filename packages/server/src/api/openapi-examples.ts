@@ -47,6 +47,8 @@ const endpoint = {
   auth: { type: 'oauth2_client_credentials', token_url: 'https://auth.acme.example.com/oauth/token', client_id: 'herald', client_secret: '********', scope: 'webhooks', audience: null, client_auth: 'basic' },
   tls: null,
   transformation: null,
+  ordering: 'fifo',
+  ordering_failure: 'continue',
   metadata: {},
   signature_scheme: null,
   scheme_options: null,
@@ -70,6 +72,7 @@ const message = {
   record: null,
   channels: null,
   headers: {},
+  ordering_key: 'ord_1234',
   created_at: at,
 };
 
@@ -120,7 +123,7 @@ export const EXAMPLES: Record<string, unknown> = {
   },
   EventTypePatch: { description: 'An order was placed and paid for' },
   Message: message,
-  MessageIn: { type: message.type, id: message.event_id, payload: message.payload },
+  MessageIn: { type: message.type, id: message.event_id, payload: message.payload, ordering_key: message.ordering_key },
   BatchIn: {
     messages: [
       { type: 'order.created', payload: { order_id: 'ord_1234', total: 4200 }, idempotency_key: 'ord_1234-created' },

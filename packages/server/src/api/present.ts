@@ -77,6 +77,8 @@ export const present = {
     auth: maskAuth(e.auth),
     tls: maskTls(e.tls),
     transformation: e.transformation,
+    ordering: e.ordering,
+    ordering_failure: e.ordering_failure,
     metadata: e.metadata,
     signature_scheme: e.signature_scheme,
     scheme_options: e.scheme_options,
@@ -109,6 +111,7 @@ export const present = {
     record: m.record_id ? { id: m.record_id, format: m.record_format! } : null,
     channels: m.channels,
     headers: m.headers ? maskStoredHeaders(m.headers) : {},
+    ordering_key: m.ordering_key,
     created_at: iso(m.created_at),
   }),
   delivery: (d: DeliveryRow) => ({

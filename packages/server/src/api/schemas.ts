@@ -256,6 +256,14 @@ export const EndpointTls = Type.Object({
   client_certificate_expires_at: NullableTimestamp,
 });
 
+export const Ordering = Type.Union([Type.Literal('unordered'), Type.Literal('fifo')], {
+  description: 'fifo: one delivery at a time per ordering_key, in publish order; a failing delivery holds its line through its retries (README "Ordered delivery"). Default unordered',
+});
+export const OrderingFailure = Type.Union([Type.Literal('continue'), Type.Literal('pause')], {
+  description: 'fifo: when a delivery fails for good, continue with the next of its line, or pause the line until it is retried or resent. Default continue',
+});
+const OrderingKey = Type.String({ minLength: 1, maxLength: 256, pattern: '^[\\x21-\\x7e]+$', description: 'At fifo endpoints, messages with the same key are delivered one at a time in publish order; different keys do not wait for each other' });
+
 export const Channels = Type.Array(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' }), { minItems: 1, maxItems: 10, uniqueItems: true });
 
 export const Endpoint = Type.Object({
@@ -281,6 +289,8 @@ export const Endpoint = Type.Object({
   auth: Type.Union([EndpointAuth, Type.Null()]),
   tls: Type.Union([EndpointTls, Type.Null()]),
   transformation: Type.Union([Type.String(), Type.Null()]),
+  ordering: Ordering,
+  ordering_failure: OrderingFailure,
   metadata: Metadata,
   signature_scheme: Type.Union([SchemeName, Type.Null()], { description: "null: the application's scheme" }),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
@@ -320,6 +330,8 @@ const EndpointFields = {
   transformation: Type.Union([Type.String({ minLength: 1, maxLength: 65_536 }), Type.Null()], {
     description: 'JavaScript defining function handler(webhook), run in a sandbox before each attempt (README "Transformations"); null for none',
   }),
+  ordering: Ordering,
+  ordering_failure: OrderingFailure,
   metadata: Metadata,
   signature_scheme: Type.Union([SchemeName, Type.Null()]),
   scheme_options: Type.Union([SchemeOptions, Type.Null()]),
@@ -346,6 +358,8 @@ export const EndpointIn = Type.Object(
     auth: Type.Optional(EndpointFields.auth),
     tls: Type.Optional(EndpointFields.tls),
     transformation: Type.Optional(EndpointFields.transformation),
+    ordering: Type.Optional(EndpointFields.ordering),
+    ordering_failure: Type.Optional(EndpointFields.ordering_failure),
     metadata: Type.Optional(EndpointFields.metadata),
     signature_scheme: Type.Optional(EndpointFields.signature_scheme),
     scheme_options: Type.Optional(EndpointFields.scheme_options),
@@ -366,6 +380,7 @@ export const Message = Type.Object({
   record: Type.Union([Type.Object({ id: Type.String(), format: Type.String() }), Type.Null()], { description: 'The attached record; deliveries carry a pointer to it' }),
   channels: Type.Union([Type.Array(Type.String()), Type.Null()]),
   headers: Type.Record(Type.String(), Type.String(), { description: 'The message\'s own delivery headers; credentials read back as "********"' }),
+  ordering_key: Type.Union([Type.String(), Type.Null()]),
   created_at: Timestamp,
 });
 export const MessageIn = Type.Object(
@@ -374,6 +389,7 @@ export const MessageIn = Type.Object(
     payload: Type.Unknown({ description: 'Any JSON value; validated against the event type schema when it has one' }),
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your own event id: publishing it again returns the original message' })),
     channels: Type.Optional(Type.Union([Channels, Type.Null()], { description: 'Endpoints that list channels receive this message only when it carries one of theirs' })),
+    ordering_key: Type.Optional(Type.Union([OrderingKey, Type.Null()])),
     headers: Type.Optional({
       ...Headers,
       description:

@@ -30,6 +30,8 @@ export interface PublishRequest {
   trace_context?: string | null;
   /** Delivery headers of this message alone (checked by the caller); credentials are sealed here. */
   headers?: Record<string, string> | null;
+  /** Its line at ordered endpoints. */
+  ordering_key?: string | null;
 }
 
 export interface Publish {
@@ -134,10 +136,11 @@ function toInput(r: PublishRequest, now: number, box: SecretBox): PublishInput {
     now,
     trace_context: r.trace_context ?? null,
     headers: headers ? sealHeaders(box, headers) : null,
+    ordering_key: r.ordering_key ?? null,
     idempotency: r.idempotency_key
       ? {
           key: r.idempotency_key,
-          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record, ...(r.channels ? [r.channels] : []), ...(headers ? [headers] : [])])).digest('hex'),
+          request_hash: createHash('sha256').update(JSON.stringify([r.app.id, r.event_type, r.event_id, r.payload, r.record, ...(r.channels ? [r.channels] : []), ...(headers ? [headers] : []), ...(r.ordering_key ? [{ ordering_key: r.ordering_key }] : [])])).digest('hex'),
           window_ms: IDEMPOTENCY_WINDOW_MS,
         }
       : null,

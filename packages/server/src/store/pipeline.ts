@@ -21,6 +21,8 @@ export interface PublishInput {
   trace_context?: string | null;
   /** Delivery headers of this message alone, credentials sealed. */
   headers?: StoredHeaders | null;
+  /** Ordered endpoints deliver one message at a time per key (null: one line). */
+  ordering_key?: string | null;
   /**
    * The publishing process also delivers and has room: deliveries that could be claimed at once
    * are stored already leased to it and come back in the result, saving a claim. A store may

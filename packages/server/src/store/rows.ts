@@ -170,6 +170,10 @@ export interface EndpointRow {
   tls: StoredTls | null;
   /** JavaScript run before each attempt (delivery/transformation.ts); null: none. */
   transformation: string | null;
+  /** fifo: one delivery at a time per ordering key, in publish order (a failing head holds its line). */
+  ordering: 'unordered' | 'fifo';
+  /** What a head that failed for good does to its line: continue past it, or pause the line. */
+  ordering_failure: 'continue' | 'pause';
   metadata: Record<string, string>;
   /** Null: the application's default. */
   signature_scheme: string | null;
@@ -205,7 +209,7 @@ export interface EndpointSecretInput {
 export type EndpointPatch = Partial<
   Pick<
     EndpointRow,
-    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'auth' | 'tls' | 'transformation' | 'metadata'
+    | 'uid' | 'url' | 'description' | 'filter_types' | 'channels' | 'payload_filter' | 'timeout_ms' | 'retry_schedule' | 'max_in_flight' | 'rate_limit' | 'headers' | 'auth' | 'tls' | 'transformation' | 'ordering' | 'ordering_failure' | 'metadata'
     | 'signature_scheme' | 'scheme_options' | 'envelope' | 'encrypt_data' | 'channel_config' | 'trace_propagation'
   >
 > & { status?: EndpointStatus };
@@ -224,6 +228,8 @@ export interface MessageRow {
   channels: string[] | null;
   /** Delivery headers of this message alone (credentials sealed); null for none. */
   headers: StoredHeaders | null;
+  /** The line it waits in at ordered endpoints; null: the endpoint's one line. */
+  ordering_key: string | null;
   created_at: number;
 }
 

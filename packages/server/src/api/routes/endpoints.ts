@@ -165,6 +165,8 @@ export function endpointRoutes(app: Api, { store, box, policy, verifyEndpoint, w
           auth: sealAuth(box, body.auth ?? null, null),
           tls: sealTls(box, body.tls ?? null, null),
           transformation: body.transformation ?? null,
+          ordering: body.ordering ?? 'unordered',
+          ordering_failure: body.ordering_failure ?? 'continue',
           metadata: body.metadata ?? {},
           signature_scheme: body.signature_scheme ?? null,
           scheme_options: body.scheme_options ?? null,

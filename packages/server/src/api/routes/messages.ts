@@ -80,7 +80,7 @@ export function messageRoutes(app: Api, { store, schemas, limits, counters, metr
     }
     return {
       app: application, event_type: type, event_id: eventId ?? null, payload, record: recordRef ?? null, channels: body.channels ?? null, idempotency_key: key,
-      trace_context: tracing.traceparentOf(req.span), headers: body.headers ?? null,
+      trace_context: tracing.traceparentOf(req.span), headers: body.headers ?? null, ordering_key: body.ordering_key ?? null,
     };
   };
 

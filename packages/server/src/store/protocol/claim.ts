@@ -3,6 +3,7 @@ import { rateAllowance, type RateAllowance } from '../decisions/rate-window.js';
 import type { ClaimRequest, ClaimResult } from '../types.js';
 import type { Sql } from '../sql/executor.js';
 import { claimedDeliveries, type DueRow } from './claimed.js';
+import { leaseFifoHeads, placeStragglers } from './claim-fifo.js';
 
 /** One endpoint's share of a claim. */
 export interface Grant {
@@ -31,6 +32,8 @@ export async function spendWindow(q: Sql, endpointId: string, allowance: RateAll
 
 interface Candidate {
   id: string;
+  ordering: 'unordered' | 'fifo';
+  ordering_failure: 'continue' | 'pause';
   timeout_ms: number;
   max_in_flight: number;
   in_flight: number;
@@ -38,6 +41,9 @@ interface Candidate {
   rate_window_start: number | null;
   rate_window_count: number;
 }
+
+/** How often a claim looks for deliveries of ordered endpoints stored without a place in line (claim-fifo.ts). */
+const STRAY_CHECK_MS = 5000;
 
 /** The key claims take in turn where several processes claim (`Dialect.tryLockKey`). */
 export const CLAIM_KEY = 'herald:claim';
@@ -57,13 +63,14 @@ export const CLAIM_KEY = 'herald:claim';
 export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) => Promise<ClaimResult> {
   // Which endpoint goes first rotates between claims.
   let rotation = 0;
+  let strayCheckAt = 0;
   return async (req) => {
     const rows = await sql.tx(async (q): Promise<DueRow[] | null> => {
       if (q.dialect.tryLockKey && !(await q.get<{ ok: boolean }>(q.dialect.tryLockKey, [CLAIM_KEY]))?.ok) return null;
       // The per-endpoint subqueries ride the partial indexes on pending/delivering rows: one index
       // probe per enabled endpoint, however deep the backlog is.
       const found = await q.all<Candidate>(
-        `SELECT e.id, e.timeout_ms, e.max_in_flight, e.rate_limit, e.rate_window_start, e.rate_window_count,
+        `SELECT e.id, e.ordering, e.ordering_failure, e.timeout_ms, e.max_in_flight, e.rate_limit, e.rate_window_start, e.rate_window_count,
            (SELECT COUNT(*) FROM deliveries f WHERE f.endpoint_id = e.id AND f.status = 'delivering') AS in_flight
          FROM endpoints e
          WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.throttled_until IS NULL OR e.throttled_until <= ?)
@@ -79,8 +86,14 @@ export function makeClaimDue(sql: Sql, leaseDue: LeaseDue): (req: ClaimRequest) 
         req.limit,
         rotation++ % found.length,
       );
-      const grants = found.flatMap((c, i) => (shares[i]! > 0 ? [{ endpoint_id: c.id, take: shares[i]!, timeout_ms: c.timeout_ms }] : []));
-      const leased = grants.length ? await leaseDue(q, grants, req) : [];
+      const grants = found.flatMap((c, i) => (shares[i]! > 0 ? [{ endpoint_id: c.id, take: shares[i]!, timeout_ms: c.timeout_ms, pause: c.ordering_failure === 'pause', fifo: c.ordering === 'fifo' }] : []));
+      const fifo = grants.filter((g) => g.fifo);
+      if (fifo.length && req.now >= strayCheckAt) {
+        strayCheckAt = req.now + STRAY_CHECK_MS;
+        await placeStragglers(q, fifo.map((g) => g.endpoint_id));
+      }
+      const unordered = grants.filter((g) => !g.fifo);
+      const leased = [...(unordered.length ? await leaseDue(q, unordered, req) : []), ...(fifo.length ? await leaseFifoHeads(q, fifo, req) : [])];
       // What was started counts in each rate-limited endpoint's one-second window.
       const started = new Map<string, number>();
       for (const r of leased) started.set(r.endpoint_id, (started.get(r.endpoint_id) ?? 0) + 1);

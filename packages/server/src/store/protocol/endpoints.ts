@@ -7,6 +7,7 @@ import type { EmailChannelConfig, EndpointPatch, EndpointRow, EndpointSecretInpu
 import type { Sql } from '../sql/executor.js';
 import { after, flag, insertRow, json, setClause, toPage } from '../sql/query.js';
 import { withQuota } from './applications.js';
+import { LINE_PLACE } from './claim-fifo.js';
 import { liveSecrets, resolveRuntimes, RUNTIME_COLUMNS, type RuntimeRow } from './runtime.js';
 
 type EndpointOps = Pick<
@@ -31,6 +32,8 @@ const ENDPOINT_COLUMNS = {
   auth: json.stringify,
   tls: json.stringify,
   transformation: same,
+  ordering: same,
+  ordering_failure: same,
   metadata: json.stringify,
   status: same,
   signature_scheme: same,
@@ -62,6 +65,8 @@ const endpointFromRow = (r: Raw, keys: { hint: string; public_key: string }[]): 
   auth: json.parse<StoredAuth>(r.auth as string | null),
   tls: json.parse<StoredTls>(r.tls as string | null),
   transformation: (r.transformation as string | null) ?? null,
+  ordering: (r.ordering as EndpointRow['ordering'] | undefined) ?? 'unordered',
+  ordering_failure: (r.ordering_failure as EndpointRow['ordering_failure'] | undefined) ?? 'continue',
   metadata: json.parse<Record<string, string>>(r.metadata as string) ?? {},
   signature_scheme: r.signature_scheme as string | null,
   scheme_options: json.parse<SchemeOptions>(r.scheme_options as string | null),
@@ -117,7 +122,7 @@ export function endpointOps(sql: Sql): EndpointOps {
           channel_config: json.stringify(ep.channel_config), url: ep.url, description: ep.description, status: ep.status,
           disabled_reason: ep.disabled_reason, filter_types: json.stringify(ep.filter_types), payload_filter: json.stringify(ep.payload_filter), timeout_ms: ep.timeout_ms,
           retry_schedule: json.stringify(ep.retry_schedule), max_in_flight: ep.max_in_flight, rate_limit: ep.rate_limit, headers: json.stringify(ep.headers),
-          auth: json.stringify(ep.auth), tls: json.stringify(ep.tls), transformation: ep.transformation,
+          auth: json.stringify(ep.auth), tls: json.stringify(ep.tls), transformation: ep.transformation, ordering: ep.ordering, ordering_failure: ep.ordering_failure,
           metadata: json.stringify(ep.metadata), signature_scheme: ep.signature_scheme, scheme_options: json.stringify(ep.scheme_options),
           envelope: json.stringify(ep.envelope), encrypt_data: ep.encrypt_data === null ? null : flag(ep.encrypt_data), enabled_at: ep.enabled_at,
           verified_at: ep.verified_at, verification_error: ep.verification_error, trace_propagation: flag(ep.trace_propagation),
@@ -146,7 +151,15 @@ export function endpointOps(sql: Sql): EndpointOps {
       const current = await endpointRow(sql, scope, appId, id);
       if (!current) return null;
       const { sets, params } = endpointUpdateSet(patch, current.status as EndpointStatus, now);
-      await sql.run(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...params, now, id]);
+      await sql.tx(async (q) => {
+        await q.run(`UPDATE endpoints SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...params, now, id]);
+        // Unfinished deliveries join (or leave) the lines in the order they were published.
+        if (patch.ordering === 'fifo' && current.ordering !== 'fifo') {
+          await q.run(`UPDATE deliveries SET ordering_seq = ${LINE_PLACE} WHERE endpoint_id = ? AND ordering_seq IS NULL AND status IN ('pending', 'delivering', 'failed')`, [id]);
+        } else if (patch.ordering === 'unordered' && current.ordering === 'fifo') {
+          await q.run("UPDATE deliveries SET ordering_seq = NULL WHERE endpoint_id = ? AND ordering_seq IS NOT NULL AND status IN ('pending', 'delivering', 'failed')", [id]);
+        }
+      });
       return ops.getEndpoint(scope, appId, id);
     },
     async deleteEndpoint(scope, appId, id, now) {

@@ -14,6 +14,8 @@ export interface HandoffEndpoint {
   rate_window_count: number;
   /** Paused by back-pressure until then: nothing is handed off to it. */
   throttled_until: number | null;
+  /** Ordered endpoints take their deliveries through the claim, which keeps each line in order. */
+  ordering: 'unordered' | 'fifo';
 }
 
 /** What every delivery of one publish shares. */
@@ -42,7 +44,7 @@ export function beginHandoff(q: Sql, request: HandoffRequest | null | undefined,
   const leased: DueRow[] = [];
   return {
     async lease(ep, deliveryId) {
-      if (left === 0 || (ep.throttled_until !== null && ep.throttled_until > now)) return null;
+      if (left === 0 || ep.ordering === 'fifo' || (ep.throttled_until !== null && ep.throttled_until > now)) return null;
       if (await q.get("SELECT 1 AS due FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ? LIMIT 1", [ep.id, now])) return null;
       const inFlight = await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE endpoint_id = ? AND status = 'delivering'", [ep.id]);
       if (Number(inFlight!.n) >= ep.max_in_flight) return null;

@@ -6,7 +6,7 @@ import { json, pageOrder, toPage, Where } from '../sql/query.js';
 
 type LogOps = Pick<Store, 'listMessages' | 'getMessage' | 'listDeliveries' | 'getDelivery' | 'listAttempts' | 'countDeliveries' | 'listEndpointEvents'>;
 
-export const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, channels, headers, created_at';
+export const MESSAGE_COLUMNS = 'id, app_id, event_type, event_id, payload, purged_at, record_id, record_format, channels, headers, ordering_key, created_at';
 
 export const messageFromRow = (r: Record<string, unknown>): MessageRow => ({
   ...(r as unknown as MessageRow),
@@ -111,18 +111,18 @@ export function logOps(sql: Sql): LogOps {
     },
     async listEndpointEvents(scope, appId, endpointId, from, limit) {
       const where = scoped(scope, appId, 'd').add('d.endpoint_id = ?', endpointId).add('m.purged_at IS NULL').addIf(from.after, 'd.id > ?').addIf(from.since, 'd.created_at >= ?');
-      const rows = await sql.all<DeliveryRow & Pick<MessageRow, 'event_id' | 'payload' | 'purged_at' | 'record_id' | 'record_format'> & { channels: string | null; headers: string | null; message_created_at: number }>(
+      const rows = await sql.all<DeliveryRow & Pick<MessageRow, 'event_id' | 'payload' | 'purged_at' | 'record_id' | 'record_format'> & { channels: string | null; headers: string | null; ordering_key: string | null; message_created_at: number }>(
         `SELECT d.id, d.app_id, d.message_id, d.endpoint_id, m.event_type, d.status, d.attempt_count, d.next_attempt_at, d.last_attempt_at,
            d.last_status_code, d.last_error, d.created_at, d.updated_at, m.event_id, m.payload, m.purged_at, m.record_id, m.record_format,
-           m.channels, m.headers, m.created_at AS message_created_at
+           m.channels, m.headers, m.ordering_key, m.created_at AS message_created_at
          FROM deliveries d JOIN messages m ON m.id = d.message_id ${where} ORDER BY d.id LIMIT ?`,
         [...where.params, limit],
       );
-      return rows.map(({ event_id, payload, purged_at, record_id, record_format, channels, headers, message_created_at, ...delivery }) => ({
+      return rows.map(({ event_id, payload, purged_at, record_id, record_format, channels, headers, ordering_key, message_created_at, ...delivery }) => ({
         delivery,
         message: {
           id: delivery.message_id, app_id: delivery.app_id, event_type: delivery.event_type, event_id, payload, purged_at, record_id, record_format,
-          channels: json.parse<string[]>(channels), headers: json.parse<StoredHeaders>(headers), created_at: message_created_at,
+          channels: json.parse<string[]>(channels), headers: json.parse<StoredHeaders>(headers), ordering_key, created_at: message_created_at,
         },
       }));
     },

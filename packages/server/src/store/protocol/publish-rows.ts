@@ -14,6 +14,7 @@ export interface PublishItem {
 export const DELIVERY_COLUMNS: Columns = [
   ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['message_id', 'TEXT'], ['endpoint_id', 'TEXT'], ['status', 'TEXT'],
   ['next_attempt_at', 'BIGINT'], ['lease_owner', 'TEXT'], ['lease_expires_at', 'BIGINT'], ['created_at', 'BIGINT'], ['updated_at', 'BIGINT'],
+  ['ordering_key', 'TEXT'], ['ordering_seq', 'TEXT'],
 ];
 
 export const names = (columns: Columns) => columns.map(([name]) => name).join(', ');
@@ -47,19 +48,28 @@ export function subscribersOf(subscribers: ReadonlyMap<string, Subscriber[]>, in
 /** The message row a publish stores. */
 export const messageOf = (input: PublishInput): MessageRow => ({
   id: input.id, app_id: input.app_id, event_type: input.event_type, event_id: input.event_id, payload: input.payload, purged_at: null,
-  record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, channels: input.channels ?? null, headers: input.headers ?? null, created_at: input.now,
+  record_id: input.record?.id ?? null, record_format: input.record?.format ?? null, channels: input.channels ?? null, headers: input.headers ?? null, ordering_key: input.ordering_key ?? null, created_at: input.now,
 });
 
 /** The messages columns a publish writes, in `messageValues` order. */
 export const MESSAGE_INSERT: Columns = [
   ['id', 'TEXT'], ['tenant_id', 'TEXT'], ['environment', 'TEXT'], ['app_id', 'TEXT'], ['event_type', 'TEXT'], ['event_id', 'TEXT'], ['payload', 'TEXT'],
-  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'], ['trace_context', 'TEXT'], ['headers', 'TEXT'],
+  ['record_id', 'TEXT'], ['record_format', 'TEXT'], ['channels', 'TEXT'], ['created_at', 'BIGINT'], ['trace_context', 'TEXT'], ['headers', 'TEXT'], ['ordering_key', 'TEXT'],
 ];
 
 export const messageValues = (scope: Scope, input: PublishInput): unknown[] => [
   input.id, scope.tenant_id, scope.environment, input.app_id, input.event_type, input.event_id, input.payload,
-  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now, input.trace_context ?? null, json.stringify(input.headers ?? null),
+  input.record?.id ?? null, input.record?.format ?? null, json.stringify(input.channels ?? null), input.now, input.trace_context ?? null, json.stringify(input.headers ?? null), input.ordering_key ?? null,
 ];
+
+/** An id's time-ordered part (the 26 characters after its prefix): places in line compare by it. */
+export const linePlace = (id: string) => id.slice(-26);
+
+/**
+ * A new delivery's ordering columns: its key, and for an ordered endpoint its place in line, its
+ * message's id (minted as the API accepted the publish, so in publish order).
+ */
+export const orderingOf = (input: Pick<PublishInput, 'id' | 'ordering_key'>, ep: Pick<HandoffEndpoint, 'ordering'>) => [input.ordering_key ?? '', ep.ordering === 'fifo' ? linePlace(input.id) : null];
 
 /**
  * The enabled endpoints subscribed to each (application, event type) the publishes name, in one
@@ -71,7 +81,7 @@ export async function readSubscribers(q: Sql, inputs: readonly Pick<PublishInput
   for (const batch of chunks(pairs)) {
     const table = q.dialect.rows(PAIR_COLUMNS, batch.map(([, pair]) => pair));
     const rows = await q.all<HandoffEndpoint & { app_id: string; event_type: string; channels: string | null; payload_filter: string | null }>(
-      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, e.channels, e.payload_filter, t.app_id, t.event_type
+      `SELECT e.id, e.max_in_flight, e.timeout_ms, e.rate_limit, e.rate_window_start, e.rate_window_count, e.throttled_until, e.ordering, e.channels, e.payload_filter, t.app_id, t.event_type
        FROM ${table.sql} AS t JOIN endpoints e ON e.app_id = t.app_id
        WHERE e.status = 'enabled' AND e.deleted_at IS NULL AND (e.filter_types IS NULL OR ${q.dialect.jsonArrayHas('e.filter_types', 't.event_type')})
        ORDER BY e.id`,

@@ -1,10 +1,19 @@
 import type { Store } from '../types.js';
 import type { Sql } from '../sql/executor.js';
 import { deliveryRow } from './log.js';
+import { linePlace } from './publish-rows.js';
 
 type ReplayOps = Pick<Store, 'resend' | 'retryNow' | 'recoverFailed'>;
 
 const REQUEUE = `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+  WHERE id = ?`;
+
+/**
+ * A resend at an ordered endpoint joins the back of its line (a new place, minted now), so what is
+ * waiting keeps its order; a retry keeps the delivery's place.
+ */
+const RESEND = `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, schedule_index = 0, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?,
+  ordering_seq = CASE WHEN ordering_seq IS NULL THEN NULL ELSE ? END
   WHERE id = ?`;
 
 /** Sending again what was sent (or given up on): the delivery is due now with a fresh retry budget. */
@@ -18,17 +27,18 @@ export function replayOps(sql: Sql): ReplayOps {
         );
         if (existing?.status === 'delivering') return 'in_flight' as const;
         if (existing) {
-          await q.run(REQUEUE, [now, now, existing.id]);
+          await q.run(RESEND, [now, now, linePlace(newId), existing.id]);
           return existing.id;
         }
         // From the message row, locked: nothing else holds a delivery to its message (on
         // PostgreSQL no foreign key does), so a message deleted meanwhile gets no delivery.
         const inserted = await q.run(
-          `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at)
-           SELECT ?, tenant_id, environment, app_id, id, ?, 'pending', ?, ?, ? FROM (
-             SELECT tenant_id, environment, app_id, id FROM messages WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ?${q.dialect.forUpdate}
+          `INSERT INTO deliveries (id, tenant_id, environment, app_id, message_id, endpoint_id, status, next_attempt_at, created_at, updated_at, ordering_key, ordering_seq)
+           SELECT ?, tenant_id, environment, app_id, id, ?, 'pending', ?, ?, ?, COALESCE(ordering_key, ''),
+             CASE WHEN (SELECT ordering FROM endpoints WHERE id = ?) = 'fifo' THEN ? END FROM (
+             SELECT tenant_id, environment, app_id, id, ordering_key FROM messages WHERE tenant_id = ? AND environment = ? AND app_id = ? AND id = ?${q.dialect.forUpdate}
            ) AS m`,
-          [newId, endpointId, now, now, now, scope.tenant_id, scope.environment, appId, messageId],
+          [newId, endpointId, now, now, now, endpointId, linePlace(newId), scope.tenant_id, scope.environment, appId, messageId],
         );
         return inserted ? newId : null;
       });
