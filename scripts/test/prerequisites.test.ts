@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 test('npm test stops before running anything, one line per missing prerequisite', () => {
-  // A PATH holding only node: no python3. PostgreSQL on a port nothing listens on, no Chromium.
+  // A PATH holding only node: no python3, no openssl. PostgreSQL on a port nothing listens on, no Chromium.
   const bin = mkdtempSync(join(tmpdir(), 'herald-prereq-'));
   symlinkSync(process.execPath, join(bin, 'node'));
   const run = spawnSync(process.execPath, ['scripts/test.mjs'], {
@@ -21,11 +21,12 @@ test('npm test stops before running anything, one line per missing prerequisite'
   assert.equal(run.status, 2, run.stderr);
   assert.equal(run.stdout, '', 'nothing ran: no type-check, no build, no test output');
   const missing = run.stderr.split('\n').filter((l) => l.trimStart().startsWith('missing: '));
-  assert.equal(missing.length, 3, run.stderr);
+  assert.equal(missing.length, 4, run.stderr);
   assert.match(missing[0]!, /PostgreSQL does not answer at 127\.0\.0\.1:1 .*ECONNREFUSED.*`pg_ctlcluster 15 main start`/);
   assert.match(missing[1]!, /Chromium is not at .*chromium: `apt-get install chromium`/);
-  assert.match(missing[2]!, /python3 is not on PATH: `apt-get install python3 python3-venv`/);
-  assert.match(run.stderr, /needs 3 more things on this machine \(nothing was run\)/);
+  assert.match(missing[2]!, /openssl is not on PATH .*`apt-get install openssl`/);
+  assert.match(missing[3]!, /python3 is not on PATH: `apt-get install python3 python3-venv`/);
+  assert.match(run.stderr, /needs 4 more things on this machine \(nothing was run\)/);
 });
 
 test('this machine has every prerequisite', async () => {
