@@ -18,6 +18,8 @@ export interface HeraldOptions {
   /** Messages of the 1-of-100 scenarios (single and bulk publish), each reaching one endpoint. */
   oneOfMessages: number;
   oneOfCapMs: number;
+  /** Messages of the ordered-delivery scenario (over FIFO_KEYS keys), and of its unordered baseline. */
+  fifoMessages: number;
 }
 
 const ENDPOINTS = 100;
@@ -25,6 +27,7 @@ const GROUPS = 10;
 const PUBLISHERS = 64;
 const BULK_SIZE = 100;
 const BULK_PUBLISHERS = 8;
+const FIFO_KEYS = 50;
 
 /**
  * The publish limit: Herald's HTTP stack answering the same publish bodies with 202, nothing
@@ -81,10 +84,11 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     };
     const app = await makeApp('bench', false);
     const isolated = await makeApp('bench-isolation', true);
-    const publish = async (appId: string, type: string, i: number) => {
-      const res = await h.call(key, 'POST', `/app/${appId}/msg`, { type, payload: benchPayload(i) });
+    const publishBody = async (appId: string, body: Record<string, unknown>) => {
+      const res = await h.call(key, 'POST', `/app/${appId}/msg`, body);
       if (res.status !== 202) throw new Error(`publish → ${res.status} ${JSON.stringify(res.body)}`);
     };
+    const publish = (appId: string, type: string, i: number) => publishBody(appId, { type, payload: benchPayload(i) });
 
     // 1. Publish API requests/s, with nothing delivering (what it accepts becomes the backlog of 2).
     await rx.reset();
@@ -151,6 +155,60 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
       const res = await h.call(key, 'POST', `/app/${app}/msg/batch`, { messages });
       if (res.status !== 200 || res.body.data.some((r: { status: number }) => r.status !== 202)) throw new Error(`bulk publish → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     });
+
+    // 9. Filtered fan-out: each message reaches 10 of 100 endpoints chosen by payload filters
+    //    (every message is evaluated against all 100), against the same fan-out chosen by event
+    //    type, both end to end with the same publishers.
+    const filtered = (await h.mustCall(key, 'POST', '/app', { name: 'bench-filtered' })).id as string;
+    for (let e = 0; e < ENDPOINTS; e++) {
+      await h.mustCall(key, 'POST', `/app/${filtered}/endpoint`, { url: `${rx.url}/f${e}`, filter_types: ['f'], payload_filter: { bucket: e % GROUPS, i: { $gte: 0 } }, timeout_seconds: 5 });
+    }
+    const fanOut10 = async (send: (i: number) => Promise<void>) => {
+      await rx.reset();
+      const started = epochMs();
+      const sent = await loadLoop(Math.ceil(o.oneOfMessages / GROUPS), o.oneOfCapMs, PUBLISHERS, send);
+      const got = await rx.waitForHealthy(sent.done * GROUPS, o.drainCapMs);
+      return { got, expected: sent.done * GROUPS, rate: got.healthy / ((got.last_at - started) / 1000), publishRate: sent.done / (sent.ms / 1000) };
+    };
+    const byType = await fanOut10((i) => publish(app, `t${i % GROUPS}`, i));
+    const byFilter = await fanOut10((i) => publishBody(filtered, { type: 'f', payload: { ...benchPayload(i), bucket: i % GROUPS } }));
+    runs.push(
+      row('fan-out 10 by type, end to end', { deliveries_per_s: round(byType.rate), p50_ms: round(byType.got.p50_ms), p99_ms: round(byType.got.p99_ms), requests_per_s: round(byType.publishRate), notes: `${byType.got.healthy} of ${byType.expected}: the baseline of the filtered fan-out` }),
+      row('fan-out 10 by payload filter (of 100), end to end', {
+        deliveries_per_s: round(byFilter.rate),
+        p50_ms: round(byFilter.got.p50_ms),
+        p99_ms: round(byFilter.got.p99_ms),
+        requests_per_s: round(byFilter.publishRate),
+        notes: `${byFilter.got.healthy} of ${byFilter.expected}; ${round(byFilter.rate / byType.rate, 3)} × by type delivered, ${round(byFilter.publishRate / byType.publishRate, 3)} × its publish req/s`,
+      }),
+    );
+    await h.mustCall(key, 'DELETE', `/app/${filtered}`);
+
+    // 10. Ordered delivery: a backlog over 50 keys drained through one fifo endpoint, against the
+    //     same backlog through an unordered endpoint with the same max_in_flight.
+    const ordered = (await h.mustCall(key, 'POST', '/app', { name: 'bench-fifo' })).id as string;
+    await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/fifo`, filter_types: ['ordered'], ordering: 'fifo', max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
+    await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/unordered`, filter_types: ['free'], max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
+    const drainThrough = async (type: string, keyed: boolean) => {
+      await h.publishingPhase();
+      const sent = await loadLoop(o.fifoMessages, o.backlogPublishCapMs, 32, (i) => publishBody(ordered, { type, payload: benchPayload(i), ...(keyed ? { ordering_key: `k${i % FIFO_KEYS}` } : {}) }));
+      await rx.reset();
+      await h.deliveryPhase();
+      const got = await rx.waitForHealthy(sent.done, o.drainCapMs);
+      return { got, expected: sent.done, rate: drainRate(got) ?? 0 };
+    };
+    const fifo = await drainThrough('ordered', true);
+    const free = await drainThrough('free', false);
+    runs.push(
+      row(`fifo, ${FIFO_KEYS} keys, drain`, {
+        deliveries_per_s: round(fifo.rate),
+        p50_ms: round(fifo.got.p50_ms),
+        p99_ms: round(fifo.got.p99_ms),
+        notes: `${fifo.got.healthy} of ${fifo.expected} over ${FIFO_KEYS} keys, one endpoint: ${round(fifo.rate / FIFO_KEYS, 1)}/s per key; ${round(fifo.rate / free.rate, 3)} × the same backlog unordered`,
+      }),
+      row('unordered, same endpoint, drain', { deliveries_per_s: round(free.rate), p50_ms: round(free.got.p50_ms), p99_ms: round(free.got.p99_ms), notes: `${free.got.healthy} of ${free.expected}, max_in_flight ${FIFO_KEYS}: the baseline of the fifo drain` }),
+    );
+    await h.mustCall(key, 'DELETE', `/app/${ordered}`);
 
     // 5. Isolation: the same backlog and load with 1 of the 100 endpoints never answering (5 s timeout).
     await h.publishingPhase();

@@ -19,8 +19,8 @@ const LIMIT_CONCURRENCY = 64;
 const limitRun = quick ? { count: 40_000, ms: 3_000 } : { count: 300_000, ms: 20_000 };
 const peerOptions: PeerOptions = quick ? { jobs: 5_000, drainCapMs: 15_000, pacedMs: 2_000, concurrency: 100 } : { jobs: 100_000, drainCapMs: 120_000, pacedMs: 10_000, concurrency: 100 };
 const heraldOptions: HeraldOptions = quick
-  ? { publishMs: 2_000, drainCapMs: 15_000, pacedMs: 2_000, fanouts: 3, backlogMessages: 200, backlogPublishCapMs: 5_000, backlogDrainMs: 4_000, oneOfMessages: 5_000, oneOfCapMs: 5_000 }
-  : { publishMs: 15_000, drainCapMs: 120_000, pacedMs: 10_000, fanouts: 20, backlogMessages: 10_000, backlogPublishCapMs: 240_000, backlogDrainMs: 30_000, oneOfMessages: 30_000, oneOfCapMs: 20_000 };
+  ? { publishMs: 2_000, drainCapMs: 15_000, pacedMs: 2_000, fanouts: 3, backlogMessages: 200, backlogPublishCapMs: 5_000, backlogDrainMs: 4_000, oneOfMessages: 5_000, oneOfCapMs: 5_000, fifoMessages: 1_000 }
+  : { publishMs: 15_000, drainCapMs: 120_000, pacedMs: 10_000, fanouts: 20, backlogMessages: 10_000, backlogPublishCapMs: 240_000, backlogDrainMs: 30_000, oneOfMessages: 30_000, oneOfCapMs: 20_000, fifoMessages: 5_000 };
 const modes = quick
   ? [{ name: 'sqlite', mode: { store: 'sqlite' as const, workers: 1 } }, { name: 'postgres2', mode: { store: 'postgres' as const, workers: 2 } }]
   : [

@@ -6,9 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { Pool } from 'undici';
 import { createTestDatabase, startReceiver, waitFor, type Receiver } from './helpers.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { makeApiClient, spawnServer, type ServerProcess } from './process.js';
 
 const ADMIN = 'fifo-admin';
 const KEYS = 50;
@@ -19,26 +18,15 @@ const processes: ServerProcess[] = [];
 let rx: Receiver | null = null;
 let database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
 const dataDir = mkdtempSync(join(tmpdir(), 'herald-fifo-'));
-const pools = new Map<string, Pool>();
 after(async () => {
   for (const p of processes) await p.stop();
-  for (const p of pools.values()) await p.close();
   await rx?.close();
   await database?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function api(url: string, token: string, method: string, path: string, body?: unknown) {
-  let pool = pools.get(url);
-  if (!pool) pools.set(url, (pool = new Pool(url, { connections: 32 })));
-  const res = await pool.request({
-    path: `/api/v1${path}`,
-    method: method as 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  return { status: res.statusCode, body: (await res.body.json()) as any };
-}
+const client = makeApiClient();
+after(() => client.close());
+const api = client.call;
 
 test('fifo on PostgreSQL: 5,000 messages over 50 keys, 3 workers, one killed mid-way: every key in order, unordered traffic beside it', async (t) => {
   database = await createTestDatabase();

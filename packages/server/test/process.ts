@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
 import { UNTHROTTLED } from './helpers.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -107,4 +108,28 @@ export function npmPack(packageDir: string, destination: string): string {
   const env = { ...process.env, NODE_OPTIONS: '' };
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: packageDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
   return join(destination, packed!.filename);
+}
+
+/**
+ * JSON calls to spawned servers over an undici Pool per server (the global fetch would make a load
+ * test's own client the bottleneck). `close()` ends every pool.
+ */
+export function makeApiClient(connections = 32) {
+  const pools = new Map<string, Pool>();
+  return {
+    async call(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+      let pool = pools.get(url);
+      if (!pool) pools.set(url, (pool = new Pool(url, { connections })));
+      const res = await pool.request({
+        path: `/api/v1${path}`,
+        method: method as 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.statusCode, body: (await res.body.json()) as any };
+    },
+    async close(): Promise<void> {
+      for (const p of pools.values()) await p.close();
+    },
+  };
 }

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { Pool } from 'undici';
 import { createTestDatabase, startReceiver, waitFor, type Receiver } from './helpers.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { makeApiClient, spawnServer, type ServerProcess } from './process.js';
 
 const ADMIN = 'scale-admin';
 const ENDPOINTS = 50;
@@ -23,22 +22,9 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// An undici Pool: the global fetch would make the test's own client the bottleneck.
-const pools = new Map<string, Pool>();
-after(async () => {
-  for (const p of pools.values()) await p.close();
-});
-async function api(url: string, token: string, method: string, path: string, body?: unknown) {
-  let pool = pools.get(url);
-  if (!pool) pools.set(url, (pool = new Pool(url, { connections: 32 })));
-  const res = await pool.request({
-    path: `/api/v1${path}`,
-    method: method as 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  return { status: res.statusCode, body: (await res.body.json()) as any };
-}
+const client = makeApiClient();
+after(() => client.close());
+const api = client.call;
 
 test('1 API + 3 worker processes on one PostgreSQL: 20k messages over 50 endpoints, a worker killed mid-run, nothing lost, limits held', async (t) => {
   database = await createTestDatabase();
