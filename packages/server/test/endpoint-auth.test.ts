@@ -153,6 +153,11 @@ describe(`endpoint authentication (${TEST_STORE})`, () => {
     assert.equal(refused.response_status, 401);
     assert.equal(tokens.requests.length, 3);
 
+    // A kept (masked) client secret is never sent to a new token endpoint.
+    const moved = await h.call('PATCH', `/api/v1/app/${appId}/endpoint/${ep.body.id}`, { token: key, body: { auth: { ...ep.body.auth, token_url: `${rx.url}/collect` } } });
+    assert.equal(moved.status, 422);
+    assert.match(moved.body.errors[0].message, /token_url changed: send the secret again/);
+
     // The token endpoint failing is the attempt's failure, class auth; nothing reaches the receiver.
     tokens.fail(503);
     await h.call('PATCH', `/api/v1/app/${appId}/endpoint/${ep.body.id}`, { token: key, body: { auth: { ...ep.body.auth, scope: 'other' } } });

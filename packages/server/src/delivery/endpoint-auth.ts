@@ -49,10 +49,17 @@ export class EndpointAuthError extends Error {
 
 const keep = (value: string, sealed: string | undefined, box: SecretBox) => (value === MASKED_HEADER_VALUE && sealed !== undefined ? sealed : box.seal(value));
 
-/** What is stored for `input`; a secret sent back masked keeps the one in `previous` (same type only). */
+/**
+ * Whether a secret sent back masked may keep `previous`'s: the same kind, and for OAuth2 the same
+ * token endpoint (a kept client secret is never sent somewhere new).
+ */
+const keeps = (input: EndpointAuthInput, previous: StoredAuth | null) =>
+  previous?.type === input.type && (input.type !== 'oauth2_client_credentials' || (previous as Extract<StoredAuth, { type: 'oauth2_client_credentials' }>).token_url === input.token_url);
+
+/** What is stored for `input`; a secret sent back masked keeps the one in `previous` (see `keeps`). */
 export function sealAuth(box: SecretBox, input: EndpointAuthInput | null, previous: StoredAuth | null): StoredAuth | null {
   if (!input) return null;
-  const prev = previous?.type === input.type ? previous : null;
+  const prev = keeps(input, previous) ? previous : null;
   switch (input.type) {
     case 'bearer':
       return { type: 'bearer', sealed_token: keep(input.token, (prev as Extract<StoredAuth, { type: 'bearer' }> | null)?.sealed_token, box) };
@@ -91,7 +98,9 @@ export function checkAuth(input: EndpointAuthInput | null | undefined, previous:
   if (!input) return [];
   const errors: FieldError[] = [];
   const masked = (value: string, name: string) => {
-    if (value === MASKED_HEADER_VALUE && previous?.type !== input.type) errors.push({ field: `${field}.${name}`, message: 'is masked, but no value of this kind is stored to keep' });
+    if (value === MASKED_HEADER_VALUE && !keeps(input, previous)) {
+      errors.push({ field: `${field}.${name}`, message: previous?.type === input.type ? 'is masked, but token_url changed: send the secret again' : 'is masked, but no value of this kind is stored to keep' });
+    }
   };
   if (input.type === 'bearer') masked(input.token, 'token');
   if (input.type === 'basic') masked(input.password, 'password');

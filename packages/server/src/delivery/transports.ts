@@ -73,7 +73,7 @@ export function makeTransports(deps: {
           const { request, result } = await deps.client.send(
             target,
             (auth) => {
-              // Built again for a second try (a refreshed OAuth2 token): a fresh timestamp and signature.
+              // Built again for a second try (a refreshed OAuth2 token); the first try's span ends with its 401.
               sent?.({ status: 401, errorClass: 'http_status' });
               const built = trace.build(() => buildRequest(event, { ...target, headers: overlayHeaders(custom, auth) }, keys, now, deps.userAgent, deps.encrypterFor(ep)));
               sent = trace.send(built.headers, { url: built.url, propagate: ep.trace_propagation });

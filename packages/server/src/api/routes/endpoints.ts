@@ -28,7 +28,7 @@ const OneOffResponse = Type.Object({
   error_message: Type.Union([Type.String(), Type.Null()]),
   request: Type.Object({ url: Type.String(), headers: Type.Record(Type.String(), Type.String()), body: Type.String() }),
 });
-export { OneOffResponse, checkEndpointUrl };
+export { OneOffResponse };
 
 const DEFAULT_GRACE_SECONDS = 24 * 3600;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;

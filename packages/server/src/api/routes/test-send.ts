@@ -4,7 +4,8 @@ import { unprocessable } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Api, ApiContext } from '../context.js';
 import { Envelope, SchemeName, SchemeOptions, errorResponses } from '../schemas.js';
-import { checkEndpointUrl, OneOffResponse } from './endpoints.js';
+import { checkEndpointUrl } from '../../delivery/endpoint-url.js';
+import { OneOffResponse } from './endpoints.js';
 import { environmentDefaults } from './settings.js';
 
 /** Seed 003's test endpoint: the body shape it implies when the caller names only a scheme. */
