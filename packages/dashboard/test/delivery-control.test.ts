@@ -1,5 +1,6 @@
-// Delivery control from the customer portal, in real Chromium against a real Herald: what a
-// customer sets there (payload filters) is what the API then holds and what publishing obeys.
+// Delivery control from the customer portal (and the dashboard), in real Chromium against a real
+// Herald: payload filters, endpoint authentication, transformations with "try it", and ordering,
+// as a customer sets them there, are what the API then holds and what delivery obeys.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -140,5 +141,21 @@ test('portal and dashboard: write a transformation, try it on a sample, save it'
     await card.getByTestId('transformation-result').filter({ hasText: 'Cancelled' }).waitFor();
   } finally {
     await context.close();
+  }
+});
+
+test('portal: a customer makes the endpoint FIFO, pausing on failure', async () => {
+  const { page, close } = await openPortal();
+  try {
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Delivery order').selectOption('fifo');
+    await card.getByLabel('When a delivery fails for good').selectOption('pause');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.filter({ hasText: 'FIFO per ordering key (pause on failure)' }).waitFor();
+    const stored = (await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body;
+    assert.deepEqual([stored.ordering, stored.ordering_failure], ['fifo', 'pause']);
+  } finally {
+    await close();
   }
 });
