@@ -182,7 +182,7 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
         notes: `${byFilter.got.healthy} of ${byFilter.expected}; ${round(byFilter.rate / byType.rate, 3)} × by type delivered, ${round(byFilter.publishRate / byType.publishRate, 3)} × its publish req/s`,
       }),
     );
-    await h.mustCall(key, 'DELETE', `/app/${filtered}`);
+    await h.deleteApp(key, filtered);
 
     // 10. Ordered delivery: a backlog over 50 keys drained through one fifo endpoint, against the
     //     same backlog through an unordered endpoint with the same max_in_flight.
@@ -206,7 +206,7 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
       }),
       row('unordered, same endpoint, drain', { deliveries_per_s: round(free.rate), notes: `${free.got.healthy} of ${free.expected}, max_in_flight ${FIFO_KEYS}: the baseline of the fifo drain` }),
     );
-    await h.mustCall(key, 'DELETE', `/app/${ordered}`);
+    await h.deleteApp(key, ordered);
 
     // 5. Isolation: the same backlog and load with 1 of the 100 endpoints never answering (5 s timeout).
     await h.publishingPhase();
@@ -226,7 +226,7 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
         notes: `healthy drain ${round(isoThroughput)}/s = ${round(isoThroughput / throughput, 3)} × no hang; p99 at the latency@50% load ${round(isoPaced.p99_ms)} ms vs ${latency.p99_ms} ms without the hang`,
       }),
     );
-    await h.mustCall(key, 'DELETE', `/app/${isolated}`);
+    await h.deleteApp(key, isolated);
 
     // 6. Backlog: many pending deliveries; memory while it drains, and the drain rate.
     await h.publishingPhase();

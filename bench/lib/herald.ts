@@ -126,6 +126,19 @@ export class HeraldCluster {
     return res.body;
   }
 
+  /**
+   * Deletes an application and waits until it is gone. Deleting hundreds of thousands of
+   * deliveries can outlast the API's store timeout (503); the delete goes on in the store, so
+   * this asks again until the application answers 404.
+   */
+  async deleteApp(token: string, id: string, capMs = 300_000): Promise<void> {
+    const deadline = Date.now() + capMs;
+    for (let res = await this.call(token, 'DELETE', `/app/${id}`); res.status !== 204 && res.status !== 404; res = await this.call(token, 'DELETE', `/app/${id}`)) {
+      if (res.status !== 503 || Date.now() > deadline) throw new Error(`DELETE /app/${id} → ${res.status} ${JSON.stringify(res.body)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
   async createTenant(name: string): Promise<string> {
     return (await this.mustCall(ADMIN, 'POST', '/tenants', { name })).api_keys.test;
   }
