@@ -189,22 +189,34 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     const ordered = (await h.mustCall(key, 'POST', '/app', { name: 'bench-fifo' })).id as string;
     await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/fifo`, filter_types: ['ordered'], ordering: 'fifo', max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
     await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/unordered`, filter_types: ['free'], max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
-    const drainThrough = async (type: string, keyed: boolean) => {
+    const fifoMessage = (i: number) => ({ type: 'ordered', payload: benchPayload(i), ordering_key: `k${i % FIFO_KEYS}` });
+    const freeMessage = (i: number) => ({ type: 'free', payload: benchPayload(i) });
+    const drainThrough = async (...messages: ((i: number) => Record<string, unknown>)[]) => {
       await h.publishingPhase();
-      const sent = await loadLoop(o.fifoMessages, o.backlogPublishCapMs, 32, (i) => publishBody(ordered, { type, payload: benchPayload(i), ...(keyed ? { ordering_key: `k${i % FIFO_KEYS}` } : {}) }));
+      const sent = await loadLoop(o.fifoMessages * messages.length, o.backlogPublishCapMs, 32, (i) => publishBody(ordered, messages[i % messages.length]!(i)));
       await rx.reset();
       await h.deliveryPhase();
       const got = await rx.waitForHealthy(sent.done, o.drainCapMs);
-      return { got, expected: sent.done, rate: drainRate(got) ?? 0 };
+      const rateOf = (path: string) => {
+        const p = got.by_path[path];
+        return p && p.healthy > 1 && p.last_at > p.first_at ? (p.healthy - 1) / ((p.last_at - p.first_at) / 1000) : 0;
+      };
+      return { got, expected: sent.done, rate: drainRate(got) ?? 0, rateOf };
     };
-    const fifo = await drainThrough('ordered', true);
-    const free = await drainThrough('free', false);
+    const fifo = await drainThrough(fifoMessage);
+    const free = await drainThrough(freeMessage);
+    // Both backlogs at once: does the unordered endpoint keep its pace beside the ordered one?
+    const both = await drainThrough(fifoMessage, freeMessage);
     runs.push(
       row(`fifo, ${FIFO_KEYS} keys, drain`, {
         deliveries_per_s: round(fifo.rate),
         notes: `${fifo.got.healthy} of ${fifo.expected} over ${FIFO_KEYS} keys, one endpoint: ${round(fifo.rate / FIFO_KEYS, 1)}/s per key; ${round(fifo.rate / free.rate, 3)} × the same backlog unordered`,
       }),
       row('unordered, same endpoint, drain', { deliveries_per_s: round(free.rate), notes: `${free.got.healthy} of ${free.expected}, max_in_flight ${FIFO_KEYS}: the baseline of the fifo drain` }),
+      row('unordered beside fifo, drain', {
+        deliveries_per_s: round(both.rateOf('unordered')),
+        notes: `both backlogs at once (${both.got.healthy} of ${both.expected}): the unordered endpoint at ${round(both.rateOf('unordered') / free.rate, 3)} × its pace alone, the fifo one at ${round(both.rateOf('fifo') / fifo.rate, 3)} × (${round(both.rateOf('fifo'))}/s)`,
+      }),
     );
     await h.deleteApp(key, ordered);
 

@@ -25,6 +25,8 @@ export interface ReceiverStats {
   last_at: number;
   p50_ms: number | null;
   p99_ms: number | null;
+  /** Arrivals per first path segment. */
+  by_path: Record<string, { healthy: number; first_at: number; last_at: number }>;
 }
 
 export interface Receiver {
