@@ -189,8 +189,10 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     const ordered = (await h.mustCall(key, 'POST', '/app', { name: 'bench-fifo' })).id as string;
     await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/fifo`, filter_types: ['ordered'], ordering: 'fifo', max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
     await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/unordered`, filter_types: ['free'], max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
+    await h.mustCall(key, 'POST', `/app/${ordered}/endpoint`, { url: `${rx.url}/neighbour`, filter_types: ['other'], max_in_flight: FIFO_KEYS, timeout_seconds: 5 });
     const fifoMessage = (i: number) => ({ type: 'ordered', payload: benchPayload(i), ordering_key: `k${i % FIFO_KEYS}` });
     const freeMessage = (i: number) => ({ type: 'free', payload: benchPayload(i) });
+    const neighbourMessage = (i: number) => ({ type: 'other', payload: benchPayload(i) });
     const drainThrough = async (...messages: ((i: number) => Record<string, unknown>)[]) => {
       await h.publishingPhase();
       const sent = await loadLoop(o.fifoMessages * messages.length, o.backlogPublishCapMs, 32, (i) => publishBody(ordered, messages[i % messages.length]!(i)));
@@ -205,8 +207,10 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
     };
     const fifo = await drainThrough(fifoMessage);
     const free = await drainThrough(freeMessage);
-    // Both backlogs at once: does the unordered endpoint keep its pace beside the ordered one?
+    // Both backlogs at once: does the unordered endpoint keep its pace beside the ordered one, as
+    // it does beside another unordered endpoint with the same backlog (the two share the workers)?
     const both = await drainThrough(fifoMessage, freeMessage);
+    const pair = await drainThrough(neighbourMessage, freeMessage);
     runs.push(
       row(`fifo, ${FIFO_KEYS} keys, drain`, {
         deliveries_per_s: round(fifo.rate),
@@ -215,7 +219,9 @@ export async function benchHerald(mode: HeraldMode, rx: Receiver, o: HeraldOptio
       row('unordered, same endpoint, drain', { deliveries_per_s: round(free.rate), notes: `${free.got.healthy} of ${free.expected}, max_in_flight ${FIFO_KEYS}: the baseline of the fifo drain` }),
       row('unordered beside fifo, drain', {
         deliveries_per_s: round(both.rateOf('unordered')),
-        notes: `both backlogs at once (${both.got.healthy} of ${both.expected}): the unordered endpoint at ${round(both.rateOf('unordered') / free.rate, 3)} × its pace alone, the fifo one at ${round(both.rateOf('fifo') / fifo.rate, 3)} × (${round(both.rateOf('fifo'))}/s)`,
+        notes:
+          `both backlogs at once (${both.got.healthy} of ${both.expected}): the unordered endpoint at ${round(both.rateOf('unordered') / pair.rateOf('unordered'), 3)} × its pace beside another unordered ` +
+          `endpoint (${round(pair.rateOf('unordered'))}/s) and ${round(both.rateOf('unordered') / free.rate, 3)} × alone; the fifo one at ${round(both.rateOf('fifo'))}/s`,
       }),
     );
     await h.deleteApp(key, ordered);
