@@ -66,10 +66,14 @@ export const messageValues = (scope: Scope, input: PublishInput): unknown[] => [
 export const linePlace = (id: string) => id.slice(-26);
 
 /**
- * A new delivery's ordering columns: its key, and for an ordered endpoint its place in line, its
- * message's id (minted as the API accepted the publish, so in publish order).
+ * A new delivery's row, in DELIVERY_COLUMNS order: pending, or leased already (the hand-off). At an
+ * ordered endpoint its place in line is its message's id (minted as the API accepted the publish,
+ * so in publish order).
  */
-export const orderingOf = (input: Pick<PublishInput, 'id' | 'ordering_key'>, ep: Pick<HandoffEndpoint, 'ordering'>) => [input.ordering_key ?? '', ep.ordering === 'fifo' ? linePlace(input.id) : null];
+export const deliveryValues = (scope: Scope, input: PublishInput, ep: Pick<HandoffEndpoint, 'id' | 'ordering'>, id: string, lease: { owner: string; expires_at: number } | null = null): unknown[] => [
+  id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now,
+  input.ordering_key ?? '', ep.ordering === 'fifo' ? linePlace(input.id) : null,
+];
 
 /**
  * The enabled endpoints subscribed to each (application, event type) the publishes name, in one

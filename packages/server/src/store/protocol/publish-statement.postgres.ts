@@ -2,7 +2,7 @@ import { newId } from '../../ids.js';
 import type { PublishOutcome } from '../types.js';
 import type { Columns } from '../sql/dialect.js';
 import type { Sql } from '../sql/executor.js';
-import { DELIVERY_COLUMNS, MESSAGE_INSERT, messageOf, messageValues, names, orderingOf, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
+import { DELIVERY_COLUMNS, deliveryValues, MESSAGE_INSERT, messageOf, messageValues, names, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
 
 const INPUT_COLUMNS: Columns = [...MESSAGE_INSERT, ['idem_key', 'TEXT'], ['request_hash', 'TEXT']];
 const MESSAGE_COLUMNS = names(MESSAGE_INSERT);
@@ -27,10 +27,7 @@ export async function publishInOneStatement(sql: Sql, items: readonly PublishIte
   });
   const deliveries = open.flatMap((i) => {
     const { scope, input } = items[i]!;
-    return receivers.get(i)!.map((ep) => {
-      const id = newId('dlv', input.now);
-      return [id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, 'pending', input.now, null, null, input.now, input.now, ...orderingOf(input, ep)];
-    });
+    return receivers.get(i)!.map((ep) => deliveryValues(scope, input, ep, newId('dlv', input.now)));
   });
   const input = sql.dialect.rows(INPUT_COLUMNS, inputs);
   const rows = deliveries.length ? sql.dialect.rows(DELIVERY_COLUMNS, deliveries) : null;

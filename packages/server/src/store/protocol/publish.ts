@@ -6,7 +6,7 @@ import type { Sql } from '../sql/executor.js';
 import { chunks } from '../sql/query.js';
 import { beginHandoff, type Handoff, type HandoffEndpoint } from './handoff.js';
 import { MESSAGE_COLUMNS, messageFromRow } from './log.js';
-import { DELIVERY_COLUMNS, MESSAGE_INSERT, messageOf, messageValues, names, orderingOf, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
+import { DELIVERY_COLUMNS, deliveryValues, MESSAGE_INSERT, messageOf, messageValues, names, readSubscribers, subscribersOf, type PublishItem } from './publish-rows.js';
 import { publishInOneStatement } from './publish-statement.postgres.js';
 
 export type { PublishItem } from './publish-rows.js';
@@ -215,11 +215,7 @@ async function insertDeliveries(q: Sql, rows: unknown[][]): Promise<void> {
 /** A new delivery's row: leased to this process when the hand-off takes it, pending otherwise. */
 async function deliveryRow(scope: Scope, input: PublishInput, ep: HandoffEndpoint, handoff: Handoff | null): Promise<unknown[]> {
   const id = newId('dlv', input.now);
-  const lease = handoff ? await handoff.lease(ep, id) : null;
-  return [
-    id, scope.tenant_id, scope.environment, input.app_id, input.id, ep.id, lease ? 'delivering' : 'pending', input.now, lease?.owner ?? null, lease?.expires_at ?? null, input.now, input.now,
-    ...orderingOf(input, ep),
-  ];
+  return deliveryValues(scope, input, ep, id, handoff ? await handoff.lease(ep, id) : null);
 }
 
 const prefixed = (alias: string, columns: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
