@@ -94,6 +94,16 @@ describe(`transformations (${TEST_STORE})`, () => {
     assert.ok(!rx.received.some((r) => r.path === '/never'));
   });
 
+  test("a verification challenge is not run through the endpoint's transformation", async () => {
+    const ep = await endpoint('/challenge', 'function handler(w) { w.cancel = true; return w; }');
+    const res = await h.call('POST', `/api/v1/app/${appId}/endpoint/${ep.id}/verify`, { token: key });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.response.error_class, null);
+    const got = rx.received.find((r) => r.path === '/challenge')!;
+    assert.ok(got, 'the challenge reached the receiver');
+    assert.match(got.body, /"challenge"/);
+  });
+
   test('the sandbox has no host: no require, process, fetch, timers or I/O', async () => {
     const ep = await endpoint('/host', 'function handler(w) { w.payload = [typeof require, typeof process, typeof fetch, typeof setTimeout, typeof XMLHttpRequest, typeof WebAssembly, typeof std, typeof os]; return w; }');
     await deliver(ep, {});

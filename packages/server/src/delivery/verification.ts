@@ -43,8 +43,9 @@ export function makeVerifier(deps: { store: Store; deliverOnce: DeliverOnce; box
     const challenge = randomBytes(24).toString('base64url');
     const event = { id: newId('msg', now), type: VERIFICATION_EVENT, payload: JSON.stringify({ challenge }), createdAt: now };
     const keys = runtime.sealed_secrets.map((s) => openKeys(deps.box, s));
-    // Sent as a delivery is: the endpoint's headers, credentials and client certificate.
-    const sent = await deps.deliverOnce(event, runtime, keys, now);
+    // Sent as a delivery is (the endpoint's headers, credentials and client certificate), but not
+    // through its transformation: the challenge is Herald's, and must arrive as sent to be echoed.
+    const sent = await deps.deliverOnce(event, { ...runtime, transformation: null }, keys, now);
     const result = oneOffResult(sent.request, sent.result);
     const verified = echoedChallenge(result, challenge);
     const error = verified
