@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { FIELD_VALUE_PATTERN } from '../delivery/header-policy.js';
+import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN } from '../delivery/header-policy.js';
 import { ENVELOPE_NAMES } from '../envelopes/index.js';
 import { SCHEME_NAMES } from '../signing/index.js';
 import { PRESET_NAMES } from '../presets/index.js';
@@ -155,7 +155,7 @@ export const EventTypePatch = Type.Partial(
 );
 
 const Headers = Type.Record(
-  Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$" }),
+  Type.String({ pattern: FIELD_NAME_PATTERN }),
   Type.String({ maxLength: 4096, pattern: FIELD_VALUE_PATTERN, description: 'No CR, LF, NUL or other control characters; Latin-1 only' }),
   {
     description:

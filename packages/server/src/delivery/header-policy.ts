@@ -16,6 +16,8 @@ export const MASKED_HEADER_VALUE = '********';
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|api-?key|x-api-?key)$|[-_](token|key|secret|password|auth)$/i;
 /** Headers Herald sets itself or that change how the request is framed or routed. */
 const RESERVED = /^(webhook-.*|x-webhook-.*|svix-.*|content-(type|length|encoding)|user-agent|host|connection|transfer-encoding|keep-alive|upgrade|te|trailer|expect|proxy-connection)$/i;
+/** RFC 9110 field names (tokens), at most 100 characters, for schemas. */
+export const FIELD_NAME_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$";
 /** RFC 9110 field-value characters (visible ASCII, space, tab, obs-text; no CR, LF or NUL), for schemas. */
 export const FIELD_VALUE_PATTERN = '^[\\t\\x20-\\x7e\\x80-\\xff]*$';
 

@@ -1,6 +1,9 @@
 import type { FieldError } from '../errors.js';
 import type { TransformationSandbox } from '../transformations/sandbox.js';
-import { checkDeliveryHeaders, FIELD_VALUE_PATTERN, MASKED_HEADER_VALUE } from './header-policy.js';
+import type { Environment } from '../crypto/tokens.js';
+import { checkEndpointUrl } from './endpoint-url.js';
+import { checkDeliveryHeaders, FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, MASKED_HEADER_VALUE, maskSentHeaders } from './header-policy.js';
+import type { NetworkPolicy } from './network-policy.js';
 
 /**
  * An endpoint's transformation: JavaScript defining `function handler(webhook)`, run in the
@@ -27,7 +30,7 @@ export class TransformationError extends Error {
 export const MAX_TRANSFORMATION_BYTES = 64 * 1024;
 /** A transformed payload is at most this large (JSON). */
 const MAX_OUTPUT_BYTES = 1024 * 1024;
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+const HEADER_NAME = new RegExp(FIELD_NAME_PATTERN);
 const HEADER_VALUE = new RegExp(FIELD_VALUE_PATTERN);
 
 /** Problems with code to be saved: size, and that it compiles and defines a handler (in the sandbox). */
@@ -38,18 +41,26 @@ export async function checkTransformation(sandbox: TransformationSandbox, code: 
   return checked.ok ? [] : [{ field, message: `does not run: ${checked.message}` }];
 }
 
+/** Where a delivery goes and with what: the endpoint's URL and environment, the headers it sends (real values). */
+export interface TransformTarget {
+  url: string;
+  environment: Environment;
+  headers: Record<string, string>;
+}
+
 /**
- * Runs the transformation and checks what it returned. `openHeaders` are the real values of
- * `input.headers` (which carries them masked); `checkUrl` applies the endpoint URL rules.
+ * Runs the transformation as a delivery to `to` would (deliveries and "try it" alike): the code
+ * sees the headers with credentials masked, and what it returns is checked against the endpoint
+ * URL rules of `to`'s environment and the header rules.
  */
 export async function applyTransformation(
-  sandbox: TransformationSandbox,
+  deps: { sandbox: TransformationSandbox; policy: NetworkPolicy },
   code: string,
-  input: TransformInput,
-  openHeaders: Record<string, string>,
-  checkUrl: (url: string) => string | null,
+  event: { eventType: string; payload: unknown },
+  to: TransformTarget,
 ): Promise<Transformed & { duration_ms: number }> {
-  const ran = await sandbox.run(code, JSON.stringify(input));
+  const input: TransformInput = { ...event, url: to.url, headers: maskSentHeaders(to.headers) };
+  const ran = await deps.sandbox.run(code, JSON.stringify(input));
   if (!ran.ok) throw new TransformationError(`The transformation ${ran.reason === 'error' ? `threw ${ran.message}` : ran.message}`);
   const out = JSON.parse(ran.output) as unknown;
   if (typeof out !== 'object' || out === null || Array.isArray(out)) throw new TransformationError('The transformation must return the webhook object');
@@ -60,9 +71,9 @@ export async function applyTransformation(
   if (Buffer.byteLength(payload) > MAX_OUTPUT_BYTES) throw new TransformationError(`The transformed payload is larger than ${MAX_OUTPUT_BYTES} bytes`);
   const url = webhook.url ?? input.url;
   if (typeof url !== 'string') throw new TransformationError('The transformation returned a url that is not a string');
-  const badUrl = url === input.url ? null : checkUrl(url);
-  if (badUrl) throw new TransformationError(`The transformed url ${badUrl}`);
-  return { cancel: false, payload, url, headers: checkHeaders(webhook.headers ?? input.headers, input.headers, openHeaders), duration_ms: ran.duration_ms };
+  const badUrl = url === input.url ? null : checkEndpointUrl(url, to.environment, deps.policy, 'url');
+  if (badUrl) throw new TransformationError(`The transformed url ${badUrl.message}`);
+  return { cancel: false, payload, url, headers: checkHeaders(webhook.headers ?? input.headers, input.headers, to.headers), duration_ms: ran.duration_ms };
 }
 
 function checkHeaders(value: unknown, given: Record<string, string>, open: Record<string, string>): Record<string, string> {

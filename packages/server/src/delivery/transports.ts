@@ -6,7 +6,6 @@ import type { EndpointRuntime } from '../store/types.js';
 import { buildRequest, type OutgoingEvent } from './build-request.js';
 import type { Deadline } from './deadline.js';
 import type { TransformationSandbox } from '../transformations/sandbox.js';
-import { checkEndpointUrl } from './endpoint-url.js';
 import type { NetworkPolicy } from './network-policy.js';
 import { applyTransformation, TransformationError } from './transformation.js';
 import { EndpointAuthError, type EndpointClient } from './endpoint-auth.js';
@@ -58,9 +57,7 @@ export function makeTransports(deps: {
           let custom = event.headers ? overlayHeaders(openHeaders(deps.box, ep.headers), openHeaders(deps.box, event.headers)) : openHeaders(deps.box, ep.headers);
           let target = ep;
           if (ep.transformation) {
-            const input = { eventType: event.type, payload: JSON.parse(event.payload) as unknown, url: ep.url, headers: maskSentHeaders(custom) };
-            const checkUrl = (url: string) => checkEndpointUrl(url, ep.environment, deps.policy, 'url')?.message ?? null;
-            const t = await applyTransformation(deps.transformations, ep.transformation, input, custom, checkUrl);
+            const t = await applyTransformation({ sandbox: deps.transformations, policy: deps.policy }, ep.transformation, { eventType: event.type, payload: JSON.parse(event.payload) as unknown }, { ...ep, headers: custom });
             if (t.cancel) {
               const cancelled = { ok: false, status: null, headers: null, bodyExcerpt: null, durationMs: Math.round(t.duration_ms), errorClass: 'transformation' as const, errorMessage: "Cancelled by the endpoint's transformation", permanent: 'end' as const, cancelled: true };
               return { request: { url: ep.url, headers: {}, body: '' }, result: cancelled };

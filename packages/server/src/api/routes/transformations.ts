@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { checkEndpointUrl } from '../../delivery/endpoint-url.js';
 import { maskSentHeaders, openHeaders } from '../../delivery/header-policy.js';
 import { applyTransformation, TransformationError } from '../../delivery/transformation.js';
 import { unprocessable } from '../../errors.js';
@@ -45,12 +44,10 @@ export function transformationRoutes(app: Api, { store, box, policy, transformat
       const code = req.body.code ?? ep.transformation;
       if (!code) throw unprocessable('This endpoint has no transformation; send the code to try', [{ field: 'body.code', message: 'is required when the endpoint has no transformation' }]);
       if (req.body.payload === undefined) throw unprocessable('"payload" is required', [{ field: 'body.payload', message: 'is required' }]);
-      const custom = openHeaders(box, ep.headers);
-      const input = { eventType: req.body.type, payload: req.body.payload, url: ep.url, headers: maskSentHeaders(custom) };
-      const checkUrl = (url: string) => checkEndpointUrl(url, req.scope.environment, policy, 'url')?.message ?? null;
       const started = performance.now();
       try {
-        const t = await applyTransformation(transformations, code, input, custom, checkUrl);
+        const to = { url: ep.url, environment: req.scope.environment, headers: openHeaders(box, ep.headers) };
+        const t = await applyTransformation({ sandbox: transformations, policy }, code, { eventType: req.body.type, payload: req.body.payload }, to);
         if (t.cancel) return { ok: true, cancelled: true, webhook: null, error: null, duration_ms: t.duration_ms };
         return { ok: true, cancelled: false, webhook: { payload: JSON.parse(t.payload) as unknown, url: t.url, headers: maskSentHeaders(t.headers) }, error: null, duration_ms: t.duration_ms };
       } catch (err) {
