@@ -159,3 +159,19 @@ test('portal: a customer makes the endpoint FIFO, pausing on failure', async () 
     await close();
   }
 });
+
+test('portal: editing an endpoint keeps OAuth2 settings the form does not show', async () => {
+  const auth = { type: 'oauth2_client_credentials', token_url: 'https://auth.acme.example/token', client_id: 'herald', client_secret: 's3cret', client_auth: 'body' };
+  assert.equal((await h.call('PATCH', `/api/v1/app/${appId}/endpoint/${endpointId}`, { ...key, body: { auth } })).status, 200);
+  const { page, close } = await openPortal();
+  try {
+    const card = page.getByTestId('endpoint').filter({ hasText: '/orders' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Scope (optional)').fill('webhooks');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.auth.scope === 'webhooks');
+    assert.equal((await h.call('GET', `/api/v1/app/${appId}/endpoint/${endpointId}`, key)).body.auth.client_auth, 'body');
+  } finally {
+    await close();
+  }
+});

@@ -62,6 +62,8 @@ function authFields(endpoint: Endpoint) {
     clientSecret: a?.type === 'oauth2_client_credentials' ? a.client_secret : '',
     scope: a?.type === 'oauth2_client_credentials' ? (a.scope ?? '') : '',
     audience: a?.type === 'oauth2_client_credentials' ? (a.audience ?? '') : '',
+    // Not in the form: kept as stored, so an edit does not reset it.
+    clientAuth: a?.type === 'oauth2_client_credentials' ? a.client_auth : undefined,
     cert: endpoint.tls?.client_certificate ?? '',
     key: endpoint.tls?.client_key ?? '',
     ca: endpoint.tls?.ca_certificate ?? '',
@@ -75,7 +77,15 @@ function authOf(f: AuthForm): EndpointInput['auth'] {
     case 'basic':
       return { type: 'basic', username: f.username, password: f.password };
     case 'oauth2_client_credentials':
-      return { type: 'oauth2_client_credentials', token_url: f.tokenUrl, client_id: f.clientId, client_secret: f.clientSecret, scope: f.scope || null, audience: f.audience || null };
+      return {
+        type: 'oauth2_client_credentials',
+        token_url: f.tokenUrl,
+        client_id: f.clientId,
+        client_secret: f.clientSecret,
+        scope: f.scope || null,
+        audience: f.audience || null,
+        ...(f.clientAuth ? { client_auth: f.clientAuth } : {}),
+      };
     default:
       return null;
   }
